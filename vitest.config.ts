@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['domain/**/*.test.ts', 'locales/**/*.test.ts', 'bot/**/*.unit.test.ts', 'app/**/*.unit.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', 'node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['**/*.int.test.ts', '**/*.e2e.test.ts'],
+          exclude: ['node_modules/**'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Each file gets its own database and Redis prefix, but the machine has two cores:
+          // two files at a time keeps the suite fast without starving the services.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
