@@ -6,8 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['domain/**/*.test.ts', 'locales/**/*.test.ts', 'bot/**/*.unit.test.ts', 'app/**/*.unit.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', 'node_modules/**'],
+          include: ['domain/**/*.test.ts', 'locales/**/*.test.ts', '**/*.unit.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', 'node_modules/**', 'prisma/generated/**'],
         },
       },
       {

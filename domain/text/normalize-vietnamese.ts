@@ -48,17 +48,20 @@ function withTone(base: string, tone: number): string {
 const OLD_TONE_SYLLABLE = /(^|[^\p{L}])([\p{L}]*?)([oOuU])([\p{L}])(?![\p{L}])/gu;
 
 function fixTonePlacement(text: string): string {
-  return text.replace(OLD_TONE_SYLLABLE, (whole, pre: string, onset: string, first: string, second: string) => {
-    const toned = TONED.get(second);
-    if (!toned || toned.tone === 0) return whole;
-    const pair = (first + toned.base).toLowerCase();
-    if (pair !== 'oa' && pair !== 'oe' && pair !== 'uy') return whole;
-    // "qu" + y: the u is part of the consonant, the mark stays on y ("quý", "quỹ").
-    if (first.toLowerCase() === 'u' && onset.toLowerCase().endsWith('q')) return whole;
-    // Only a syllable whose onset is consonants (or nothing) has the pair as its nucleus.
-    if (/[aăâeêioôơuưy]/iu.test(stripTones(onset))) return whole;
-    return pre + onset + withTone(first, toned.tone) + toned.base;
-  });
+  return text.replace(
+    OLD_TONE_SYLLABLE,
+    (whole, pre: string, onset: string, first: string, second: string) => {
+      const toned = TONED.get(second);
+      if (!toned || toned.tone === 0) return whole;
+      const pair = (first + toned.base).toLowerCase();
+      if (pair !== 'oa' && pair !== 'oe' && pair !== 'uy') return whole;
+      // "qu" + y: the u is part of the consonant, the mark stays on y ("quý", "quỹ").
+      if (first.toLowerCase() === 'u' && onset.toLowerCase().endsWith('q')) return whole;
+      // Only a syllable whose onset is consonants (or nothing) has the pair as its nucleus.
+      if (/[aăâeêioôơuưy]/iu.test(stripTones(onset))) return whole;
+      return pre + onset + withTone(first, toned.tone) + toned.base;
+    },
+  );
 }
 
 function stripTones(text: string): string {
@@ -69,11 +72,14 @@ function stripTones(text: string): string {
 
 /** "Quí" -> "Quý", "qui" -> "quy" (a whole syllable only). */
 function fixQuiSpelling(text: string): string {
-  return text.replace(/(^|[^\p{L}])([Qq][Uu])([iíìỉĩịIÍÌỈĨỊ])(?![\p{L}])/gu, (_w, pre: string, qu: string, i: string) => {
-    const toned = TONED.get(i);
-    const upper = i === i.toUpperCase();
-    return pre + qu + withTone(upper ? 'Y' : 'y', toned?.tone ?? 0);
-  });
+  return text.replace(
+    /(^|[^\p{L}])([Qq][Uu])([iíìỉĩịIÍÌỈĨỊ])(?![\p{L}])/gu,
+    (_w, pre: string, qu: string, i: string) => {
+      const toned = TONED.get(i);
+      const upper = i === i.toUpperCase();
+      return pre + qu + withTone(upper ? 'Y' : 'y', toned?.tone ?? 0);
+    },
+  );
 }
 
 const ENTITIES: Record<string, string> = {

@@ -1,0 +1,88 @@
+/**
+ * Entry point: `npm start` (HTTP server, channels and workers in one process), `npm run worker`
+ * (`--role=worker`: queue workers only). Builds every dependency explicitly and owns graceful shutdown.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createPrismaClient, pingDatabase } from '../store/prisma-client.ts';
+import { loadConfigOrExit, secretsOf } from './config.ts';
+import { createRedis, pingRedis, StartupError, waitForDatabase, waitForRedis } from './connect.ts';
+import { createHttpServer } from './http-server.ts';
+import { createLogger } from './logger.ts';
+
+type Role = 'all' | 'bot' | 'worker';
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { role: { type: 'string', default: 'all' } } });
+  const role = values.role as Role;
+  if (!['all', 'bot', 'worker'].includes(role)) {
+    process.stderr.write(`Unknown --role=${role}: use all, bot or worker\n`);
+    process.exit(2);
+  }
+  const config = loadConfigOrExit(readVersion());
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: secretsOf(config),
+    base: { service: 'deanbot', role },
+  });
+
+  if (!config.telegram.enabled) logger.info('Telegram channel disabled: TELEGRAM_BOT_TOKEN is not set');
+  if (!config.zalo.enabled) {
+    logger.info('Zalo channel disabled: ZALO_APP_ID, ZALO_APP_SECRET and ZALO_OA_SECRET_KEY are not set');
+  }
+
+  const db = createPrismaClient({ databaseUrl: config.databaseUrl });
+  const redis = createRedis(config.redisUrl);
+  const retry = { attempts: 10, delayMs: 1000 };
+  await waitForDatabase(db, retry, logger);
+  await waitForRedis(redis, retry, logger);
+
+  const closers: Array<() => Promise<unknown>> = [];
+  if (role !== 'worker') {
+    const server = createHttpServer({
+      logger,
+      checks: { database: () => pingDatabase(db), redis: () => pingRedis(redis) },
+      channels: { telegram: config.telegram.enabled, zalo: config.zalo.enabled },
+      version: config.version,
+    });
+    await server.listen({ host: config.host, port: config.port });
+    closers.push(() => server.close());
+  }
+  logger.info({ version: config.version }, 'service started');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error('shutdown took longer than 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
+    timer.unref();
+    for (const close of closers.reverse()) {
+      await close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
+    }
+    await redis.quit().catch(() => redis.disconnect());
+    await db.$disconnect();
+    logger.info('stopped');
+    logger.flush();
+    process.exitCode = 0;
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof StartupError ? error.message : `Start-up failed: ${(error as Error)?.message ?? error}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+/**
+ * The one channel port. Channel adapters (bot/telegram, bot/zalo) translate between their platform and
+ * these types; handlers and jobs see nothing else.
+ */
+
+export const CHANNELS = ['telegram', 'zalo'] as const;
+export type ChannelId = (typeof CHANNELS)[number];
+
+/** A button under a message. Telegram sends `payload` back as callback data (at most 64 bytes); Zalo
+ * sends it back as an ordinary user text message (an `oa.query.hide` button), so payloads are written in
+ * the reply grammar ("#12 xong"). */
+export interface OutgoingButton {
+  label: string;
+  payload: string;
+}
+
+/** A file to attach: the bytes travel base64-encoded so that a queued message is plain JSON. */
+export interface OutgoingAttachment {
+  kind: 'document' | 'image';
+  filename: string;
+  mimeType: string;
+  base64: string;
+  caption?: string;
+}
+
+/** What a handler wants to say, whatever the channel. `text` is plain text; adapters escape it. */
+export interface OutgoingMessage {
+  text: string;
+  /** Rows of buttons. */
+  buttons?: OutgoingButton[][];
+  attachments?: OutgoingAttachment[];
+  /** Deliver without a notification sound where the channel supports it (early reminders). */
+  silent?: boolean;
+  /** Edit this earlier message of ours instead of sending a new one, where the channel allows. */
+  replaceMessageId?: string;
+}
+
+/** Where a message goes on a channel: a Telegram chat id, or a Zalo user id (per-OA id, a string). */
+export interface ChannelAddress {
+  channel: ChannelId;
+  chatId: string;
+}
+
+/** One inbound user action, normalised. Ids stay strings (Zalo ids exceed 2^53). */
+export interface IncomingMessage {
+  channel: ChannelId;
+  /** Platform id of this inbound event, unique per channel: Telegram update_id, Zalo msg_id. */
+  platformId: string;
+  chatId: string;
+  /** The sender's platform user id (equals chatId in private chats). */
+  userId: string;
+  userName?: string;
+  languageCode?: string;
+  kind: 'text' | 'button' | 'file' | 'follow' | 'unfollow';
+  text: string;
+  /** For a button press on Telegram: the callback query id to acknowledge. */
+  callbackId?: string;
+  /** The platform message id of our message the user replied to or pressed a button under. */
+  replyToMessageId?: string;
+  /** For an uploaded file: the platform file reference and name. */
+  file?: { fileId: string; fileName: string; mimeType?: string; size?: number };
+  isGroup: boolean;
+  receivedAt: Date;
+  /** The raw platform payload, kept verbatim for the InboundMessage table. */
+  raw: unknown;
+}
+
+/** The outcome of one delivery attempt. Expected refusals are values, not exceptions. */
+export type SendResult =
+  | { ok: true; platformMessageId: string }
+  | {
+      ok: false;
+      reason: 'outside-window' | 'not-reachable' | 'rate-limited' | 'transient' | 'permanent' | 'auth';
+      retryAfterMs?: number;
+      detail: string;
+    };
+
+/** A channel adapter as the outbox sees it. */
+export interface Channel {
+  readonly id: ChannelId;
+  /** Longest text one message may carry on this channel (characters). */
+  readonly maxTextLength: number;
+  send(to: ChannelAddress, message: OutgoingMessage): Promise<SendResult>;
+}
