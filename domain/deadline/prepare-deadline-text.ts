@@ -1,0 +1,62 @@
+import { foldForMatch } from '../text/normalize-vietnamese.ts';
+
+/** "30.12.2023", "30-12-2023", "2023–2025": a dot or dash between digits becomes a slash before folding. */
+const DIGIT_SEPARATOR = /(\d)\s*[.\-‐‑‒–—−]\s*(?=\d)/gu;
+
+const MONTH_WORDS: ReadonlyMap<string, string> = new Map([
+  ['gieng', '1'],
+  ['mot', '1'],
+  ['hai', '2'],
+  ['ba', '3'],
+  ['tu', '4'],
+  ['bon', '4'],
+  ['nam', '5'],
+  ['sau', '6'],
+  ['bay', '7'],
+  ['tam', '8'],
+  ['chin', '9'],
+  ['muoi', '10'],
+  ['muoi mot', '11'],
+  ['muoi hai', '12'],
+  ['chap', '12'],
+]);
+
+/**
+ * "tháng mười hai/2023" -> "thang 12/2023". Only when a year or a slash follows: "tháng sau" (next
+ * month) and "tháng sáu" (June) fold to the same "thang sau", and "tháng năm 2024" could be a typo of
+ * "tháng, năm 2024", so May needs "tháng năm năm 2024".
+ */
+const MONTH_WORD =
+  /\bthang (muoi mot|muoi hai|chap|gieng|mot|hai|ba|tu|bon|nam(?= nam\b)|sau|bay|tam|chin|muoi)\b(?=\s*(?:\/|nam\b|\d))/gu;
+
+/**
+ * Folds a deadline phrase for matching (`foldForMatch`: lower case, no diacritics, punctuation as
+ * spaces), keeping date separators as "/" and turning month words into numbers.
+ */
+export function prepareDeadlineText(phrase: string): string {
+  const folded = foldForMatch(phrase.replace(DIGIT_SEPARATOR, '$1/'));
+  return folded.replace(MONTH_WORD, (_whole, word: string) => `thang ${MONTH_WORDS.get(word) ?? word}`);
+}
+
+const DATE_TEXT = String.raw`(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2} thang \d{1,2} nam \d{4})`;
+/** "50/nq", "85/2016/nd", "422/qd" (a document number; the folded "-CP", "-TTg" follows as a word). */
+const DOC_NUMBER = String.raw`\b\d+(?:/\d+)*/[a-z][a-z0-9]*`;
+const DOC_WORD = String.raw`\b(?:nghi quyet|quyet dinh|nghi dinh|thong tu|chi thi|cong van|ke hoach|thong bao|van ban|de an)(?: so)?`;
+
+/**
+ * References to other documents, with their dates: "Nghị quyết 50/NQ-CP, ngày 8/4/2022",
+ * "Quyết định số 422 ngày 04/4/2022", "Đề án 06". The date of a referenced document is not a deadline.
+ */
+const REFERENCES: readonly RegExp[] = [
+  new RegExp(String.raw`${DOC_NUMBER}(?: (?!ngay\b)[a-z][a-z0-9]{0,5})*\s+ngay\s+${DATE_TEXT}`, 'gu'),
+  new RegExp(String.raw`${DOC_WORD} \d\S*(?:\s+ngay\s+${DATE_TEXT})?`, 'gu'),
+  new RegExp(DOC_NUMBER, 'gu'),
+];
+
+/** Blanks out references to other documents (same length, so positions stay valid). */
+export function maskReferences(folded: string): string {
+  return REFERENCES.reduce(
+    (text, pattern) => text.replace(pattern, (whole) => ' '.repeat(whole.length)),
+    folded,
+  );
+}
