@@ -1,0 +1,157 @@
+import { foldForMatch, normalizeVietnamese } from '../text/normalize-vietnamese.ts';
+import type { PlanMeta } from './plan-table.ts';
+
+/** Lines that cite other documents: their numbers and dates are not this document's. */
+const CITATION = /^(can cu|theo de nghi|xet de nghi|thuc hien)\b/u;
+
+const DOCUMENT_TYPE = /^(quyet dinh|ke hoach|chi thi|cong van|thong bao|chuong trinh|de an)$/u;
+
+const BODY =
+  /^(chu tich |tm |kt )?(uy ban nhan dan|ubnd|hoi dong nhan dan|ban chi dao|cong an|van phong|so )/u;
+
+/** Upper-case words that end a province name: "TỈNH BÌNH ĐỊNH TRONG NĂM 2023". */
+const PROVINCE_STOP_WORDS = new Set([
+  'TRONG',
+  'NĂM',
+  'GIAI',
+  'ĐẾN',
+  'VỀ',
+  'VÀ',
+  'THEO',
+  'TẠI',
+  'ỦY',
+  'UBND',
+  'BAN',
+]);
+
+const CENTRAL_CITIES = ['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế'];
+
+function isUpperCase(text: string): boolean {
+  return text === text.toUpperCase() && /\p{Lu}/u.test(text);
+}
+
+function titleCaseWords(text: string): string {
+  return text
+    .toLowerCase()
+    .split(' ')
+    .map((w) => (w === '' ? w : w[0]!.toUpperCase() + w.slice(1)))
+    .join(' ');
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** "ngày 01 tháng 12 năm 2023" or "ngày 01/12/2023" -> "2023-12-01"; blanks and impossible dates -> null. */
+export function parseVietnameseDate(text: string): string | null {
+  const match =
+    /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(text) ??
+    /ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/iu.exec(text);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** "Số: 4466/QĐ-UBND" -> "4466/QĐ-UBND"; "Số: /QĐ-UBND" (number left blank) -> null. */
+function documentNumberIn(text: string): string | null {
+  const match = /\bsố\s*:?\s*(\d+[a-z]?)\s*\/\s*([\p{Lu}Đ][\p{Lu}Đ\d]*(?:-[\p{Lu}Đ\d]+)*)/iu.exec(text);
+  return match ? `${match[1]}/${match[2]}` : null;
+}
+
+function distinctNumbers(folded: readonly string[], pattern: RegExp): number[] {
+  const found: number[] = [];
+  for (const line of folded) {
+    for (const match of line.matchAll(pattern)) {
+      const n = Number(match[1]);
+      if (n > 0 && !found.includes(n)) found.push(n);
+    }
+  }
+  return found;
+}
+
+/**
+ * Reads the document's own facts from the prose before the table: number ("Số: 4466/QĐ-UBND", or the
+ * "Ban hành kèm theo Quyết định số ..." line of the appendix), issuing body, signing date, province,
+ * title line under the document type heading, and the announced numbers of tasks and groups ("Danh mục
+ * 42 mô hình", "33 nhiệm vụ", "08 nhóm nhiệm vụ"). Cited documents ("Căn cứ ...") are skipped.
+ */
+export function extractPlanMeta(proseLines: readonly string[]): PlanMeta {
+  const lines = proseLines.map((l) => normalizeVietnamese(l)).filter((l) => l !== '');
+  const folded = lines.map((l) => foldForMatch(l));
+
+  let title: string | null = null;
+  let documentNumber: string | null = null;
+  let issuingBody: string | null = null;
+  let issueDate: string | null = null;
+  let province: string | null = null;
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const key = folded[i]!;
+    if (CITATION.test(key)) continue;
+
+    if (title === null && DOCUMENT_TYPE.test(key) && isUpperCase(line)) {
+      const next = lines[i + 1];
+      if (next !== undefined && !CITATION.test(folded[i + 1]!) && !BODY.test(folded[i + 1]!)) title = next;
+    }
+    if (issuingBody === null && isUpperCase(line) && BODY.test(key) && !/^(tm|kt) /u.test(key)) {
+      issuingBody = line;
+    }
+    if (/^so\b/u.test(key)) {
+      documentNumber ??= documentNumberIn(line);
+    }
+    if (/kem theo/u.test(key)) {
+      // The clause may wrap onto the next line: "(Ban hành kèm theo Quyết định số /QĐ-UBND / ngày ...)".
+      const clause = `${line} ${lines[i + 1] ?? ''}`;
+      documentNumber ??= documentNumberIn(clause);
+      issueDate ??= parseVietnameseDate(clause);
+      if (issuingBody === null) {
+        const by = /\bcủa\s+([^()]+?)\)/u.exec(clause);
+        if (by) issuingBody = by[1]!.trim();
+      }
+    }
+    // The place and date line: "Bình Định, ngày 01 tháng 12 năm 2023".
+    if (/^[^,]{2,40},\s*ngày\s/iu.test(line)) {
+      issueDate ??= parseVietnameseDate(line);
+    }
+  }
+
+  for (const line of lines) {
+    const mixed = /\btỉnh\s+(\p{Lu}\p{Ll}*(?:\s+(?:-\s+)?\p{Lu}\p{Ll}*){0,3})/u.exec(line);
+    if (mixed) {
+      province = mixed[1]!;
+      break;
+    }
+  }
+  if (province === null) {
+    for (const line of lines) {
+      const upper = /\bTỈNH\s+([\p{Lu}]+(?:\s+[\p{Lu}]+){0,3})/u.exec(line);
+      if (!upper) continue;
+      const words: string[] = [];
+      for (const word of upper[1]!.split(/\s+/u)) {
+        if (PROVINCE_STOP_WORDS.has(word)) break;
+        words.push(word);
+      }
+      if (words.length > 0) {
+        province = titleCaseWords(words.join(' '));
+        break;
+      }
+    }
+  }
+  if (province === null) {
+    const all = lines.join('\n');
+    province = CENTRAL_CITIES.find((city) => all.includes(`thành phố ${city}`)) ?? null;
+  }
+
+  return {
+    title,
+    documentNumber,
+    issuingBody,
+    issueDate,
+    province,
+    announcedTasks: distinctNumbers(folded, /\b(\d{1,3}) (?:mo hinh|nhiem vu)\b/gu),
+    announcedGroups: distinctNumbers(folded, /\b(\d{1,3}) nhom\b/gu),
+  };
+}
