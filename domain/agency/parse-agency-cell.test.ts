@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AgencyMention } from './agency.ts';
+import { AgencyDirectory } from './agency-directory.ts';
+import { BUILTIN_AGENCIES } from './builtin-directory.ts';
+import { parseAgencyCell } from './parse-agency-cell.ts';
+
+const directory = new AgencyDirectory(BUILTIN_AGENCIES);
+
+function render(mention: AgencyMention): string {
+  if (mention.type === 'agency') return `agency:${mention.key}`;
+  if (mention.type === 'collective') return `collective:${mention.label}`;
+  return `unknown:${mention.raw}`;
+}
+
+describe('parseAgencyCell', () => {
+  it.each([
+    [
+      'abbreviations of another province',
+      'Sở TT&TT, CAT, VPUB',
+      ['agency:so-thong-tin-truyen-thong', 'agency:cong-an-tinh', 'agency:van-phong-ubnd-tinh'],
+    ],
+    ['"và" between abbreviations', 'STTTT và SYT', ['agency:so-thong-tin-truyen-thong', 'agency:so-y-te']],
+    [
+      'a semicolon after a group',
+      'UBND các huyện, thị xã, thành phố; Sở Nội vụ',
+      ['collective:UBND các huyện, thị xã, thành phố', 'agency:so-noi-vu'],
+    ],
+    [
+      '"tỉnh" suffixes and a semicolon',
+      'Cục Thống kê tỉnh; Kho bạc Nhà nước tỉnh',
+      ['agency:cuc-thong-ke-tinh', 'agency:kho-bac-nha-nuoc-tinh'],
+    ],
+    [
+      'bullets on separate lines',
+      '- Sở GD&ĐT\n- Sở LĐ-TB&XH\n+ SKHĐT\n• SLĐTBXH',
+      ['agency:so-giao-duc-dao-tao', 'agency:so-lao-dong-tbxh', 'agency:so-ke-hoach-dau-tu'],
+    ],
+    [
+      'role words around names',
+      'Chủ trì: Sở Tư pháp. Phối hợp: Sở Nội vụ và các cơ quan liên quan',
+      ['agency:so-tu-phap', 'agency:so-noi-vu', 'collective:Các cơ quan, đơn vị liên quan'],
+    ],
+    [
+      '"(chủ trì)" and a trailing "phối hợp"',
+      'Sở Y tế (chủ trì), Công an tỉnh phối hợp',
+      ['agency:so-y-te', 'agency:cong-an-tinh'],
+    ],
+    ['"phối hợp với" prefix', 'Phối hợp với Sở Tài chính', ['agency:so-tai-chinh']],
+    [
+      'name with commas and a province',
+      'Sở Văn hóa, Thể thao và Du lịch tỉnh Gia Lai',
+      ['agency:so-van-hoa-the-thao-du-lich'],
+    ],
+    [
+      'province without "tỉnh"',
+      'Cục Thuế Bình Định, Sở Y tế Bà Rịa - Vũng Tàu',
+      ['agency:cuc-thue-tinh', 'agency:so-y-te'],
+    ],
+    [
+      'unknown province after "tỉnh"',
+      'Sở Nội vụ tỉnh Xyz, Sở Tư pháp',
+      ['agency:so-noi-vu', 'agency:so-tu-phap'],
+    ],
+    ['duplicates collapse', 'Sở Y tế, SYT, Sở Y tế tỉnh', ['agency:so-y-te']],
+    ['unknown text kept', 'Sở Y tế, Hội Nông dân tỉnh.', ['agency:so-y-te', 'unknown:Hội Nông dân tỉnh']],
+    ['a place name is not an abbreviation', 'Công an huyện Phù Cát', ['unknown:Công an huyện Phù Cát']],
+    [
+      'local committees',
+      'UBND huyện Tuy Phước, UBND thị xã An Nhơn và UBND thành phố Quy Nhơn',
+      ['agency:ubnd-huyen-tuy-phuoc', 'agency:ubnd-thi-xa-an-nhon', 'agency:ubnd-thanh-pho-quy-nhon'],
+    ],
+    ['commune committee spelled out', 'Ủy ban nhân dân xã Phước Lộc', ['agency:ubnd-xa-phuoc-loc']],
+    ['police unit and its parent', 'Công an tỉnh (Phòng PC06)', ['agency:cong-an-tinh', 'agency:phong-pc06']],
+    ['PC06 with its code in brackets', 'Phòng Cảnh sát QLHC về TTXH (PC06)', ['agency:phong-pc06']],
+    [
+      'qualifier "thuộc"',
+      'Phòng Cảnh sát quản lý hành chính về trật tự xã hội thuộc Công an tỉnh',
+      ['agency:phong-pc06'],
+    ],
+    [
+      'typo "Thương bình" (seed 000)',
+      'Công an tỉnh, Sở Lao động - Thương bình và Xã hội',
+      ['agency:cong-an-tinh', 'agency:so-lao-dong-tbxh'],
+    ],
+    [
+      'name broken over two lines',
+      'Công an tỉnh, Sở Thông tin và\nTruyền thông.',
+      ['agency:cong-an-tinh', 'agency:so-thong-tin-truyen-thong'],
+    ],
+    [
+      'without diacritics',
+      'So Thong tin va Truyen thong, Cong an tinh',
+      ['agency:so-thong-tin-truyen-thong', 'agency:cong-an-tinh'],
+    ],
+    [
+      'decomposed Unicode and old tone placement',
+      'Văn phòng Uỷ ban nhân dân tỉnh'.normalize('NFD'),
+      ['agency:van-phong-ubnd-tinh'],
+    ],
+    ['markup', '<b>Sở Y tế</b><br>**Sở Tư pháp**', ['agency:so-y-te', 'agency:so-tu-phap']],
+    [
+      'new 2025 department',
+      'Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo',
+      ['agency:so-nong-nghiep-moi-truong', 'agency:so-dan-toc-ton-giao'],
+    ],
+    [
+      'generic group starting with "các"',
+      'Các hợp tác xã trên địa bàn',
+      ['collective:Các hợp tác xã trên địa bàn'],
+    ],
+    [
+      'unknown items split on "và"',
+      'Hội Cựu chiến binh và Hội Nông dân',
+      ['unknown:Hội Cựu chiến binh', 'unknown:Hội Nông dân'],
+    ],
+    ['empty cell', '   ', []],
+    ['only role words', 'Chủ trì', []],
+  ])('GIVEN %s THEN the mentions are as expected', (_name, cell, expected) => {
+    expect(parseAgencyCell(cell, directory).map(render)).toEqual(expected);
+  });
+
+  it('GIVEN a cell THEN raw keeps the text as written and name is canonical', () => {
+    expect(parseAgencyCell('Sở TT&TT tỉnh Bình Định, các cơ quan liên quan.', directory)).toEqual([
+      {
+        type: 'agency',
+        key: 'so-thong-tin-truyen-thong',
+        name: 'Sở Thông tin và Truyền thông',
+        raw: 'Sở TT&TT tỉnh Bình Định',
+      },
+      { type: 'collective', raw: 'các cơ quan liên quan', label: 'Các cơ quan, đơn vị liên quan' },
+    ]);
+  });
+
+  it('GIVEN a district committee THEN its name is normalised', () => {
+    expect(parseAgencyCell('Ubnd Huyện Tuy Phước', directory)).toEqual([
+      {
+        type: 'agency',
+        key: 'ubnd-huyen-tuy-phuoc',
+        name: 'UBND huyện Tuy Phước',
+        raw: 'Ubnd Huyện Tuy Phước',
+      },
+    ]);
+  });
+
+  it('GIVEN any string THEN it never throws and every agency key is in the directory', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        for (const mention of parseAgencyCell(s, directory)) {
+          if (mention.type === 'agency') expect(directory.get(mention.key)).not.toBeNull();
+          expect(mention.raw.trim()).toBe(mention.raw);
+          expect(mention.raw.length).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+
+  it('GIVEN a mix of names, separators and noise THEN it never throws', () => {
+    const pieces = fc.constantFrom(
+      'Sở Thông tin và',
+      'Truyền thông',
+      'và',
+      ',',
+      ';',
+      '\n- ',
+      'UBND',
+      'huyện',
+      'tỉnh',
+      'thuộc',
+      'các',
+      '(chủ trì)',
+      '&',
+      'CAT',
+      'Bình Định',
+      'Cục C06 thuộc',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 20 }), (parts) => {
+        expect(() => parseAgencyCell(parts.join(' '), directory)).not.toThrow();
+      }),
+    );
+  });
+
+  it('GIVEN canonical names of built-in agencies joined by commas THEN each is found once, in order', () => {
+    const entries = BUILTIN_AGENCIES;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: entries.length - 1 }), { maxLength: 6 }),
+        (picks) => {
+          const chosen = picks.map((i) => entries[i]!);
+          const cell = chosen.map((e) => e.name).join(', ');
+          expect(parseAgencyCell(cell, directory).map(render)).toEqual(chosen.map((e) => `agency:${e.key}`));
+        },
+      ),
+    );
+  });
+});
