@@ -21,6 +21,9 @@ export default defineConfig({
           // Each file gets its own database and Redis prefix, but the machine has two cores:
           // two files at a time keeps the suite fast without starving the services.
           maxWorkers: 2,
+          // Unit tests run first (group 0), then integration (group 1): vitest needs distinct groups
+          // for projects with different worker counts.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
