@@ -241,13 +241,18 @@ function safePassword(url: string): string | undefined {
   }
 }
 
+/** The process environment, after loading ./.env when present (variables already set win). */
+export function readEnvironment(): Record<string, string | undefined> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}
+
 /**
  * Reads process.env (after loading ./.env when present) and returns the config, or prints one line per
  * problem to stderr and exits with code 1.
  */
 export function loadConfigOrExit(version: string): Config {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const result = parseConfig(process.env, version);
+  const result = parseConfig(readEnvironment(), version);
   if (result.ok) return result.config;
   process.stderr.write(result.problems.map((p) => `Configuration error: ${p}\n`).join(''));
   process.exit(1);

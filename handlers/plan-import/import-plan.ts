@@ -1,0 +1,49 @@
+/**
+ * Import a plan file: read, parse, preview against the agency directory, and (unless it is a dry run or
+ * the file has errors) write it in one transaction. Shared by the CLI and the chat upload flow.
+ */
+import { createHash } from 'node:crypto';
+import { buildPlanPreview, type PlanPreview } from '../../domain/plan/build-plan-preview.ts';
+import { parsePlanGrid } from '../../domain/plan/parse-plan-grid.ts';
+import { parsePlanText } from '../../domain/plan/parse-plan-text.ts';
+import { loadAgencyDirectory, syncBuiltinAgencies } from '../../store/agencies.ts';
+import { applyPlanImport, type ImportChanges } from '../../store/plans.ts';
+import type { PrismaClient } from '../../store/prisma-client.ts';
+import { readPlanFile } from './read-plan-file.ts';
+
+export interface ImportPlanInput {
+  bytes: Uint8Array;
+  fileName: string;
+  planTitle?: string | undefined;
+  sheet?: string | undefined;
+  dryRun: boolean;
+}
+
+export type ImportPlanResult =
+  | { kind: 'unreadable'; reason: string; reasonEn: string }
+  | { kind: 'preview'; preview: PlanPreview; changes: null }
+  | { kind: 'imported'; preview: PlanPreview; changes: ImportChanges };
+
+/** Reads and previews a plan file without writing anything but the built-in agency directory. */
+export async function previewPlanFile(db: PrismaClient, input: Omit<ImportPlanInput, 'dryRun'>) {
+  const content = await readPlanFile(input.bytes, { fileName: input.fileName, sheet: input.sheet });
+  if (!content.ok) return { ok: false as const, reason: content.reason, reasonEn: content.reasonEn };
+  const table = content.kind === 'text' ? parsePlanText(content.text) : parsePlanGrid(content.grid);
+  await syncBuiltinAgencies(db);
+  const directory = await loadAgencyDirectory(db);
+  const preview = buildPlanPreview(table, directory, {
+    planTitle: input.planTitle,
+    fileName: input.fileName,
+  });
+  return { ok: true as const, preview };
+}
+
+export async function importPlan(db: PrismaClient, input: ImportPlanInput): Promise<ImportPlanResult> {
+  const read = await previewPlanFile(db, input);
+  if (!read.ok) return { kind: 'unreadable', reason: read.reason, reasonEn: read.reasonEn };
+  const { preview } = read;
+  if (input.dryRun || preview.errors.length > 0) return { kind: 'preview', preview, changes: null };
+  const hash = createHash('sha256').update(input.bytes).digest('hex');
+  const changes = await applyPlanImport(db, preview, { hash, name: input.fileName });
+  return { kind: 'imported', preview, changes };
+}

@@ -1,0 +1,226 @@
+/**
+ * Writing an imported plan: one transaction, idempotent (the same file changes nothing), a revised file
+ * updates tasks by code and reports what changed. Tasks dropped from the file are marked removed, not
+ * deleted, so their history stays.
+ */
+import type { PlanPreview, PreviewTask } from '../domain/plan/build-plan-preview.ts';
+import type { Prisma, PrismaClient } from '../prisma/generated/client.ts';
+import { storeDiscoveredAgencies, syncBuiltinAgencies } from './agencies.ts';
+
+export interface ImportChanges {
+  planId: number;
+  planKey: string;
+  created: boolean;
+  unchanged: boolean;
+  added: string[];
+  updated: Array<{ code: string; fields: string[] }>;
+  removed: string[];
+  restored: string[];
+}
+
+export interface ImportSource {
+  hash: string;
+  name: string;
+}
+
+/** A Vietnam calendar date (YYYY-MM-DD) as the value of a `date` column. */
+export function dateColumn(iso: string | null): Date | null {
+  return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
+}
+
+function isoOf(date: Date | null): string | null {
+  return date ? date.toISOString().slice(0, 10) : null;
+}
+
+function taskFields(task: PreviewTask) {
+  return {
+    title: task.title,
+    objective: task.objective,
+    expectedOutput: task.output,
+    leadRaw: task.leadRaw,
+    supportRaw: task.supportRaw,
+    collective: task.collective,
+    deadlineRaw: task.deadline.raw,
+  };
+}
+
+function deadlineFields(task: PreviewTask) {
+  const due = dateColumn(task.deadline.due);
+  return {
+    deadlineKind: task.deadline.kind,
+    dueDate: due,
+    originalDueDate: due,
+    startDate: dateColumn(task.deadline.start),
+    recurring: task.deadline.recurring,
+  };
+}
+
+export async function applyPlanImport(
+  db: PrismaClient,
+  preview: PlanPreview,
+  source: ImportSource,
+): Promise<ImportChanges> {
+  return db.$transaction(
+    async (tx) => {
+      const existingPlan = await tx.plan.findUnique({ where: { key: preview.plan.key } });
+      if (existingPlan && existingPlan.sourceHash === source.hash) {
+        return emptyChanges(existingPlan.id, preview.plan.key, false, true);
+      }
+      await syncBuiltinAgencies(tx);
+      await storeDiscoveredAgencies(tx, preview.discoveredAgencies);
+      const agencyIds = new Map(
+        (await tx.agency.findMany({ select: { id: true, key: true } })).map((a) => [a.key, a.id]),
+      );
+
+      const planData = {
+        title: preview.plan.title,
+        documentNumber: preview.plan.documentNumber,
+        issuingBody: preview.plan.issuingBody,
+        issueDate: dateColumn(preview.plan.issueDate),
+        province: preview.plan.province,
+        sourceName: source.name,
+        sourceHash: source.hash,
+      };
+      const plan = await tx.plan.upsert({
+        where: { key: preview.plan.key },
+        create: { key: preview.plan.key, ...planData },
+        update: planData,
+      });
+      const changes = emptyChanges(plan.id, plan.key, !existingPlan, false);
+
+      const groupIds = new Map<string, number>();
+      for (const [position, group] of preview.groups.entries()) {
+        const row = await tx.taskGroup.upsert({
+          where: { planId_code: { planId: plan.id, code: group.code } },
+          create: { planId: plan.id, code: group.code, title: group.title, position },
+          update: { title: group.title, position },
+        });
+        groupIds.set(group.code, row.id);
+      }
+
+      const existing = new Map(
+        (await tx.task.findMany({ where: { planId: plan.id }, include: { agencies: true } })).map((t) => [
+          t.code,
+          t,
+        ]),
+      );
+      for (const [position, task] of preview.tasks.entries()) {
+        const groupId = task.group ? (groupIds.get(task.group) ?? null) : null;
+        const before = existing.get(task.code);
+        let taskId: number;
+        if (!before) {
+          const created = await tx.task.create({
+            data: {
+              planId: plan.id,
+              code: task.code,
+              position,
+              groupId,
+              ...taskFields(task),
+              ...deadlineFields(task),
+            },
+          });
+          taskId = created.id;
+          changes.added.push(task.code);
+        } else {
+          taskId = before.id;
+          const fields = taskFields(task);
+          const changed = (Object.keys(fields) as Array<keyof typeof fields>).filter(
+            (k) => JSON.stringify(before[k]) !== JSON.stringify(fields[k]),
+          );
+          const deadlineChanged =
+            before.deadlineRaw !== task.deadline.raw || isoOf(before.originalDueDate) !== task.deadline.due;
+          const data: Prisma.TaskUpdateInput = {
+            ...fields,
+            position,
+            group: groupId ? { connect: { id: groupId } } : { disconnect: true },
+          };
+          // A re-import keeps an approved extension unless the plan itself changed the deadline.
+          if (deadlineChanged) Object.assign(data, deadlineFields(task));
+          if (before.removedAt) {
+            data.removedAt = null;
+            changes.restored.push(task.code);
+          }
+          if (
+            changed.length > 0 ||
+            deadlineChanged ||
+            before.position !== position ||
+            before.groupId !== groupId ||
+            before.removedAt
+          ) {
+            await tx.task.update({ where: { id: taskId }, data });
+          }
+          const agencyFields = agencyChanges(before.agencies, task, agencyIds);
+          const all = [
+            ...changed.filter((f) => f !== 'deadlineRaw'),
+            ...(deadlineChanged ? ['deadline'] : []),
+            ...agencyFields,
+          ];
+          if (all.length > 0 && !before.removedAt) changes.updated.push({ code: task.code, fields: all });
+        }
+        await replaceAssignments(tx, taskId, task, agencyIds);
+      }
+
+      const keep = new Set(preview.tasks.map((t) => t.code));
+      const gone = [...existing.values()].filter((t) => !keep.has(t.code) && !t.removedAt);
+      if (gone.length > 0) {
+        await tx.task.updateMany({
+          where: { id: { in: gone.map((t) => t.id) } },
+          data: { removedAt: new Date() },
+        });
+        changes.removed.push(...gone.map((t) => t.code));
+      }
+      return changes;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+function desiredAssignments(task: PreviewTask, agencyIds: Map<string, number>) {
+  const rows: Array<{ agencyId: number; role: 'lead' | 'support' }> = [];
+  for (const key of task.leadKeys) {
+    const id = agencyIds.get(key);
+    if (id !== undefined) rows.push({ agencyId: id, role: 'lead' });
+  }
+  for (const key of task.supportKeys) {
+    const id = agencyIds.get(key);
+    if (id !== undefined) rows.push({ agencyId: id, role: 'support' });
+  }
+  return rows;
+}
+
+function agencyChanges(
+  before: Array<{ agencyId: number; role: string }>,
+  task: PreviewTask,
+  agencyIds: Map<string, number>,
+): string[] {
+  const want = desiredAssignments(task, agencyIds);
+  const sig = (rows: Array<{ agencyId: number; role: string }>, role: string) =>
+    rows
+      .filter((r) => r.role === role)
+      .map((r) => r.agencyId)
+      .sort()
+      .join(',');
+  return ['lead', 'support'].filter((role) => sig(before, role) !== sig(want, role));
+}
+
+async function replaceAssignments(
+  tx: Prisma.TransactionClient,
+  taskId: number,
+  task: PreviewTask,
+  agencyIds: Map<string, number>,
+): Promise<void> {
+  const want = desiredAssignments(task, agencyIds);
+  await tx.taskAgency.deleteMany({
+    where: {
+      taskId,
+      NOT: want.length > 0 ? { OR: want.map((w) => ({ agencyId: w.agencyId, role: w.role })) } : undefined,
+    },
+  });
+  if (want.length > 0) {
+    await tx.taskAgency.createMany({ data: want.map((w) => ({ taskId, ...w })), skipDuplicates: true });
+  }
+}
+
+function emptyChanges(planId: number, planKey: string, created: boolean, unchanged: boolean): ImportChanges {
+  return { planId, planKey, created, unchanged, added: [], updated: [], removed: [], restored: [] };
+}
