@@ -18,6 +18,8 @@ export interface OutboxItem {
   fallback?: ChannelAddress[];
   /** Do not send before this instant. */
   notBefore?: Date;
+  /** What the message is about, stored with it: a reply to it is understood in that context. */
+  context?: { taskIds: number[] };
 }
 
 export interface EnqueueResult {
