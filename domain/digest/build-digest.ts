@@ -1,0 +1,155 @@
+/**
+ * Builds the steering committee's digest from a snapshot of the plan. Pure: the clock is `input.asOf`.
+ */
+import { vnDate } from '../calendar/working-time.ts';
+import { daysUntil } from '../deadline/format-deadline.ts';
+import type { DigestInput, DigestReport, DigestTask } from './digest-input.ts';
+import {
+  blockersIn,
+  changesOf,
+  compareCodes,
+  silentAgenciesIn,
+  silentOverAMonth,
+  silentTask,
+  silentThisMonth,
+  uniqueReports,
+} from './digest-lists.ts';
+import type { DigestGroup, DigestModel, DigestRow, DueSoonItem, OverdueItem } from './digest-model.ts';
+import { nounOf, summaryLine } from './digest-summary.ts';
+import { countTask, deadlineTiming, emptyTotals, isDoneStatus, overdueRate } from './digest-totals.ts';
+
+/** Tasks due within this many days (today included) are "due soon". */
+export const DUE_SOON_DAYS = 14;
+
+function latestReportAt(task: DigestTask, reports: readonly DigestReport[]): Date | null {
+  let latest = task.lastReportAt?.getTime() ?? null;
+  for (const r of reports) {
+    if (r.taskId === task.id && (latest === null || r.reportedAt.getTime() > latest))
+      latest = r.reportedAt.getTime();
+  }
+  return latest === null ? null : new Date(latest);
+}
+
+function toRow(task: DigestTask, reports: readonly DigestReport[], today: string): DigestRow {
+  const row = { ...task, lastReportAt: latestReportAt(task, reports) };
+  const timing = deadlineTiming(row, today);
+  const due = task.deadline.due;
+  return {
+    taskId: task.id,
+    planId: task.planId,
+    code: task.code,
+    groupCode: task.groupCode,
+    title: task.title,
+    lead: task.lead,
+    deadline: task.deadline,
+    originalDue: task.originalDue,
+    extended: task.extended,
+    status: task.status,
+    progress: task.progress,
+    result: task.result,
+    blocker: task.blocker,
+    assessment: task.assessment ?? null,
+    budget: task.budget ?? null,
+    note: task.note ?? null,
+    lastReportAt: row.lastReportAt,
+    doneAt: task.doneAt,
+    timing,
+    daysOverdue: timing === 'overdue' && due !== null ? -daysUntil(due, today) : null,
+  };
+}
+
+function groupRows(input: DigestInput, rows: readonly DigestRow[]): DigestGroup[] {
+  const groups: DigestGroup[] = input.groups.map((g) => ({ ...g, totals: emptyTotals(), rows: [] }));
+  const key = (planId: number, code: string | null): string => `${planId}\u0000${code ?? ''}`;
+  const byKey = new Map(groups.map((g) => [key(g.planId, g.code), g]));
+  for (const row of rows) {
+    let group = row.groupCode === null ? undefined : byKey.get(key(row.planId, row.groupCode));
+    if (group === undefined) {
+      group = byKey.get(key(row.planId, null));
+      if (group === undefined) {
+        group = { planId: row.planId, code: null, title: '', totals: emptyTotals(), rows: [] };
+        byKey.set(key(row.planId, null), group);
+        groups.push(group);
+      }
+    }
+    group.rows.push(row);
+    countTask(group.totals, row.status, row.timing);
+  }
+  return groups;
+}
+
+/**
+ * The digest of `input` at `input.asOf`: totals by status and by deadline category (Vietnam dates; an
+ * approved extension already moved the effective deadline, so an extended task within its new date is
+ * not overdue), the summary sentence in both languages, counts per group, and the lists the committee
+ * reads (overdue, due soon, blockers, silent tasks and agencies, unreachable officers, changes).
+ */
+export function buildDigest(input: DigestInput): DigestModel {
+  const today = vnDate(input.asOf);
+  const reports = uniqueReports(input.reports);
+  const rows = input.tasks.map((t) => toRow(t, reports, today));
+  const totals = emptyTotals();
+  for (const row of rows) countTask(totals, row.status, row.timing);
+  const rate = overdueRate(totals);
+  const overdueRateChange = input.previous === null ? null : rate - overdueRate(input.previous);
+  const planTitles = input.plans.map((p) => p.title);
+  const noun = nounOf(planTitles);
+
+  const overdue: OverdueItem[] = rows
+    .filter((r) => r.timing === 'overdue')
+    .map((r) => ({ ...pick(r), due: r.deadline.due ?? '', daysOverdue: r.daysOverdue ?? 0 }))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || compareCodes(a.code, b.code));
+  const dueSoon: DueSoonItem[] = rows
+    .filter((r) => r.timing === 'within_deadline' && r.deadline.due !== null)
+    .map((r) => ({
+      ...pick(r),
+      due: r.deadline.due ?? '',
+      daysLeft: daysUntil(r.deadline.due ?? today, today),
+    }))
+    .filter((r) => r.daysLeft <= DUE_SOON_DAYS)
+    .sort((a, b) => a.daysLeft - b.daysLeft || compareCodes(a.code, b.code));
+
+  const byId = new Map(rows.map((r) => [r.taskId, r]));
+  const previousStatus = new Map(input.tasks.map((t) => [t.id, t.previousStatus ?? null]));
+  const notDone = rows.filter((r) => !isDoneStatus(r.status));
+  const dateless = rows.filter((r) => r.timing === 'without_deadline');
+  return {
+    kind: input.kind,
+    period: { from: input.period.from, to: input.period.to },
+    asOf: input.asOf,
+    today,
+    planTitles,
+    noun,
+    totals,
+    overdueRate: rate,
+    overdueRateChange,
+    summary: {
+      vi: summaryLine(totals, noun, rate, overdueRateChange, 'vi'),
+      en: summaryLine(totals, noun, rate, overdueRateChange, 'en'),
+    },
+    groups: groupRows(input, rows),
+    overdue,
+    dueSoon,
+    blockers: blockersIn(reports, byId, input.period),
+    silentThisMonth: notDone.filter((r) => silentThisMonth(r, today)).map(silentTask),
+    silentDateless: dateless
+      .filter((r) => !isDoneStatus(r.status) && silentOverAMonth(r, today))
+      .map(silentTask),
+    dateless: dateless.map(silentTask),
+    silentAgencies: silentAgenciesIn(input.reminders, input.period),
+    unreachable: input.unreachable.map((u) => ({ ...u })),
+    changes: changesOf(rows, previousStatus, vnDate(input.period.from)),
+    pendingExplanations: (input.explanations ?? [])
+      .filter((e) => e.answeredAt === null && e.requestedAt.getTime() <= input.asOf.getTime())
+      .flatMap((e) => {
+        const row = byId.get(e.taskId);
+        return row === undefined
+          ? []
+          : [{ taskId: row.taskId, code: row.code, title: row.title, requestedAt: e.requestedAt }];
+      }),
+  };
+}
+
+function pick(r: DigestRow): Pick<OverdueItem, 'taskId' | 'code' | 'title' | 'lead' | 'status'> {
+  return { taskId: r.taskId, code: r.code, title: r.title, lead: r.lead, status: r.status };
+}

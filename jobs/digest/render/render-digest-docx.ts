@@ -1,0 +1,173 @@
+/**
+ * A draft report to the steering committee shaped like the province's official letter (seed 002):
+ * heading, title, summary with the counts, overdue tasks and blockers, signature placeholder, and the
+ * appendix table per task (STT, name, results, blockers, note).
+ */
+import { Document, Packer, PageOrientation, type Paragraph, Table, TableRow, WidthType } from 'docx';
+import { formatDeadline } from '../../../domain/deadline/format-deadline.ts';
+import type { DigestModel, DigestRow } from '../../../domain/digest/digest-model.ts';
+import { nounLabel } from '../../../domain/digest/digest-summary.ts';
+import { statusLabel } from '../../../domain/reply/report-status.ts';
+import { asOfText, dmy, groupTitle, instantDmy, roman, WORDS } from './digest-labels.ts';
+import { para, runs, tableCell, twoColumns } from './docx-parts.ts';
+
+/** Options of the draft. */
+export interface DocxOptions {
+  /** Province name, e.g. "Bình Định"; dots when absent. */
+  province?: string;
+  /** Document number, e.g. "9287/BC-UBND"; a blank to fill in when absent. */
+  documentNumber?: string;
+}
+
+const W = WORDS.vi;
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function noteOf(row: DigestRow): string {
+  const notes = [statusLabel(row.status, 'vi')];
+  if (row.progress !== null) notes.push(`Tiến độ: ${row.progress}%`);
+  notes.push(`Thời hạn: ${formatDeadline(row.deadline, 'vi')}`);
+  if (row.extended && row.originalDue !== null) notes.push(W.extended(dmy(row.originalDue)));
+  if (row.daysOverdue !== null) notes.push(`Quá hạn ${row.daysOverdue} ngày`);
+  if (row.lead.length > 0) notes.push(`Chủ trì: ${row.lead.join(', ')}`);
+  if (row.note) notes.push(row.note);
+  return notes.join('\n');
+}
+
+function appendix(model: DigestModel): Table {
+  const noun = nounLabel(model.noun, 'vi');
+  const header = ['STT', `Tên ${noun}`, 'Kết quả triển khai', 'Khó khăn, vướng mắc', 'Ghi chú'];
+  const rows = [
+    new TableRow({
+      tableHeader: true,
+      children: header.map((h) => tableCell(h, { bold: true, center: true })),
+    }),
+  ];
+  model.groups.forEach((g, i) => {
+    const title = `${groupTitle(g.title, 'vi').toUpperCase()} (${String(g.totals.tasks).padStart(2, '0')} ${noun.toUpperCase()})`;
+    rows.push(
+      new TableRow({
+        children: [
+          tableCell(roman(i + 1), { bold: true, center: true }),
+          tableCell(title, { bold: true, span: 4 }),
+        ],
+      }),
+    );
+    for (const r of g.rows) {
+      rows.push(
+        new TableRow({
+          children: [
+            tableCell(r.code, { center: true }),
+            tableCell(r.title),
+            tableCell(r.result ?? ''),
+            tableCell(r.blocker ?? ''),
+            tableCell(noteOf(r)),
+          ],
+        }),
+      );
+    }
+  });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [700, 3600, 4200, 3600, 2470],
+    rows,
+  });
+}
+
+/** The draft report as a .docx file (Times New Roman 13 pt, A4; the appendix on landscape pages). */
+export async function renderDigestDocx(model: DigestModel, opts: DocxOptions = {}): Promise<Buffer> {
+  const province = opts.province?.trim() || '...';
+  const number = opts.documentNumber?.trim() || '      /BC-UBND';
+  const [year, month] = [model.today.slice(0, 4), model.today.slice(5, 7)];
+  const planTitle = model.planTitles.length === 1 ? lowerFirst(model.planTitles[0] ?? '') : 'Đề án 06';
+  const t = model.totals;
+  const heading = twoColumns(
+    [
+      para(`UBND TỈNH ${province.toUpperCase()}`, { bold: true, center: true }),
+      para('_______', { center: true }),
+      para(`Số: ${number}`, { center: true }),
+    ],
+    [
+      para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, center: true }),
+      para('Độc lập - Tự do - Hạnh phúc', { bold: true, center: true }),
+      para(`${province}, ngày ... tháng ${month} năm ${year}`, { italics: true, center: true }),
+    ],
+    38,
+  );
+  const bullets = (items: string[]): Paragraph[] =>
+    items.length === 0
+      ? [para('Không có.', { indent: true })]
+      : items.map((i) => para(`- ${i}`, { indent: true, justify: true }));
+  const letter = [
+    heading,
+    para(''),
+    para('BÁO CÁO', { bold: true, center: true }),
+    para(`Kết quả thực hiện ${planTitle}`, { bold: true, center: true }),
+    para(`(Số liệu tính đến ${asOfText(model)})`, { italics: true, center: true }),
+    para('1. Kết quả chung', { bold: true }),
+    runs([{ text: `Kết quả tính đến ngày ${dmy(model.today)}: ` }, { text: model.summary.vi }], {
+      indent: true,
+      justify: true,
+    }),
+    para(
+      `Về thời hạn: hoàn thành đúng hạn ${t.done_on_time}, hoàn thành quá hạn ${t.done_late}, chưa hoàn thành nhưng còn trong hạn ${t.within_deadline}, quá hạn ${t.overdue}, không có thời hạn cụ thể ${t.without_deadline}.`,
+      { indent: true, justify: true },
+    ),
+    para('(Chi tiết tại Phụ lục kèm theo)', { italics: true, center: true }),
+    para(`2. Các ${nounLabel(model.noun, 'vi')} quá hạn`, { bold: true }),
+    ...bullets(
+      model.overdue.map(
+        (o) =>
+          `${o.code}. ${o.title}: quá ${o.daysOverdue} ngày (hạn ${dmy(o.due)}), cơ quan chủ trì: ${o.lead.join(', ') || '...'}.`,
+      ),
+    ),
+    para('3. Khó khăn, vướng mắc', { bold: true }),
+    ...bullets(
+      model.blockers.map(
+        (b) =>
+          `${b.code}. ${b.title}: “${b.text}” (${b.officerName}, ${b.agencyName}, ${instantDmy(b.reportedAt)}).`,
+      ),
+    ),
+    para('4. Đề xuất, kiến nghị', { bold: true }),
+    para('......................................................................', { indent: true }),
+    para(''),
+    twoColumns(
+      [
+        para('Nơi nhận:', { bold: true, italics: true, size: 24 }),
+        para('- Ban Chỉ đạo Đề án 06 tỉnh;\n- Tổ công tác Đề án 06;\n- Lưu: VT.', { size: 22 }),
+      ],
+      [
+        para('TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', { bold: true, center: true }),
+        para('(Ký, ghi rõ họ tên)', { italics: true, center: true }),
+      ],
+      45,
+    ),
+  ];
+  const annex = [
+    para('Phụ lục', { bold: true, center: true }),
+    para(
+      `Kết quả triển khai ${t.tasks} ${nounLabel(model.noun, 'vi')} — ${W.asOf.toLowerCase()} ${asOfText(model)}`,
+      { bold: true, center: true },
+    ),
+    para(`(Kèm theo Báo cáo số ${number} của UBND tỉnh ${province})`, { italics: true, center: true }),
+    appendix(model),
+  ];
+  const margin = { top: 1134, bottom: 1134, left: 1701, right: 850 };
+  const doc = new Document({
+    creator: 'Đề án 06 bot',
+    title: `Báo cáo kết quả thực hiện ${planTitle}`,
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } },
+    sections: [
+      { properties: { page: { margin } }, children: letter },
+      {
+        properties: {
+          page: { margin: { ...margin, left: 1134 }, size: { orientation: PageOrientation.LANDSCAPE } },
+        },
+        children: annex,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
