@@ -201,7 +201,8 @@ describe('working-day properties', () => {
           expect(workingDaysBetween(a, c, cfg)).toBe(
             workingDaysBetween(a, b, cfg) + workingDaysBetween(b, c, cfg),
           );
-          expect(workingDaysBetween(c, a, cfg)).toBe(-workingDaysBetween(a, c, cfg));
+          // Compared as numbers: 0 and -0 are the same count of days.
+          expect(workingDaysBetween(c, a, cfg) === -workingDaysBetween(a, c, cfg)).toBe(true);
         },
       ),
     );
