@@ -1,0 +1,95 @@
+/**
+ * The outbox worker: a BullMQ worker on the outbox queue whose processor sends through the injected
+ * channels. The queue-wide `limiter` paces everything (Telegram: < 30 msg/s); a Redis gate per chat
+ * keeps each chat under its own limit (about 1 msg/s, 20 msg/min for Telegram groups).
+ */
+import { type RedisOptions, Worker } from 'bullmq';
+import { type RedisOptions as IoRedisOptions, Redis } from 'ioredis';
+import type { Channel, ChannelAddress, ChannelId } from '../../handlers/channel.ts';
+import type { PrismaClient } from '../../prisma/generated/client.ts';
+import { OUTBOX_QUEUE, type OutboxJobData } from '../queues.ts';
+import { createChatPacer } from './chat-pacer.ts';
+import { createDeliveryLock } from './delivery-lock.ts';
+import { createDeliveryProcessor, type DeliveryOutcome } from './process-delivery.ts';
+
+/** The few logger methods the worker uses (pino's Logger fits). */
+export interface OutboxLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface DeliveryWorkerOptions {
+  db: PrismaClient;
+  /** Redis connection options (`maxRetriesPerRequest: null` is forced). */
+  connection: RedisOptions;
+  /** BullMQ key prefix; the pacing and lock keys live under it too. */
+  prefix: string;
+  /** Queue name. @defaultValue {@link OUTBOX_QUEUE} */
+  queueName?: string;
+  channels: ReadonlyMap<ChannelId, Channel>;
+  /** Queue-wide rate: at most `max` jobs per `duration` ms, across all workers. */
+  limiter: { max: number; duration: number };
+  /** Minimum spacing of two sends to one chat; 1100 leaves a margin over Telegram's 1 msg/s. */
+  perChatIntervalMs: number;
+  /** Spacing for Telegram group chats (negative chat ids): 20 msg/min. @defaultValue 3000 */
+  groupIntervalMs?: number;
+  /** Jobs processed at once by this worker. @defaultValue 5 */
+  concurrency?: number;
+  logger?: OutboxLogger;
+}
+
+/** A running worker; `close()` waits for the jobs in progress, then closes its connections. */
+export interface DeliveryWorker {
+  readonly worker: Worker<OutboxJobData, DeliveryOutcome>;
+  close(): Promise<void>;
+}
+
+/** Starts a worker on the outbox queue. */
+export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
+  const connection = { ...options.connection, maxRetriesPerRequest: null };
+  const redis = new Redis(connection as IoRedisOptions);
+  const { logger } = options;
+  const intervalFor = (to: ChannelAddress) =>
+    to.channel === 'telegram' && to.chatId.startsWith('-')
+      ? Math.max(options.perChatIntervalMs, options.groupIntervalMs ?? 3000)
+      : options.perChatIntervalMs;
+  let worker: Worker<OutboxJobData, DeliveryOutcome> | undefined;
+  const processor = createDeliveryProcessor({
+    db: options.db,
+    channels: options.channels,
+    pacer: createChatPacer(redis, options.prefix),
+    lock: createDeliveryLock(redis, options.prefix),
+    intervalFor,
+    rateLimit: async (ms) => {
+      await worker?.rateLimit(ms);
+    },
+  });
+  worker = new Worker<OutboxJobData, DeliveryOutcome>(options.queueName ?? OUTBOX_QUEUE, processor, {
+    connection,
+    prefix: options.prefix,
+    concurrency: options.concurrency ?? 5,
+    limiter: options.limiter,
+  });
+  redis.on('error', (error) =>
+    logger?.error({ err: error.message }, 'outbox: pacing Redis connection error'),
+  );
+  worker.on('error', (error) => logger?.error({ err: error.message }, 'outbox: worker error'));
+  worker.on('failed', (job, error) =>
+    logger?.warn(
+      { jobId: job?.id, deliveryId: job?.data.deliveryId, err: error.message },
+      'outbox: job failed',
+    ),
+  );
+  worker.on('completed', (job, result) =>
+    logger?.info({ jobId: job.id, deliveryId: job.data.deliveryId, result }, 'outbox: job done'),
+  );
+  const running = worker;
+  return {
+    worker: running,
+    async close() {
+      await running.close();
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * What the outbox worker does with one job: load the Delivery, skip it when settled, pace the chat, send
+ * through the channel, and record the outcome. Every attempt leaves a DeliveryAttempt row.
+ */
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
+import { z } from 'zod';
+import type { Channel, ChannelAddress, ChannelId, SendResult } from '../../handlers/channel.ts';
+import type { PrismaClient } from '../../prisma/generated/client.ts';
+import {
+  claimDelivery,
+  findDelivery,
+  markChatUnreachable,
+  OPEN_STATES,
+  recordGaveUp,
+  recordRedirect,
+  recordRetry,
+  recordSent,
+} from '../../store/deliveries.ts';
+import type { OutboxJobData } from '../queues.ts';
+import type { ChatPacer } from './chat-pacer.ts';
+import type { DeliveryLock } from './delivery-lock.ts';
+import { type OutboxPayload, outboxPayloadSchema, sameAddress } from './outbox-payload.ts';
+
+/** What a processed job returns (kept in BullMQ as the job's result). */
+export type DeliveryOutcome =
+  | { state: 'sent'; platformMessageId: string; chatId: string }
+  | { state: 'undeliverable' }
+  | { state: 'skipped'; because: string };
+
+export interface ProcessDeps {
+  db: PrismaClient;
+  channels: ReadonlyMap<ChannelId, Channel>;
+  pacer: ChatPacer;
+  lock: DeliveryLock;
+  /** Minimum spacing of sends to one chat (0 = none). */
+  intervalFor(address: ChannelAddress): number;
+  /** Pauses the whole queue (BullMQ's manual rate limit). */
+  rateLimit(ms: number): Promise<void>;
+}
+
+/** Job data; `pace` marks a slot this job already reserved before it was delayed to it. */
+const jobDataSchema = z.object({
+  deliveryId: z.number().int().positive(),
+  pace: z.object({ chat: z.string(), at: z.number() }).optional(),
+});
+type JobData = z.infer<typeof jobDataSchema>;
+
+const LOCK_TTL_MS = 120_000;
+const LOCK_BUSY_RETRY_MS = 2_000;
+
+const chatKey = (a: ChannelAddress) => `${a.channel}-${a.chatId}`;
+const describe = (a: ChannelAddress, detail: string) => `${a.channel}:${a.chatId} ${detail}`;
+
+async function delayJob(job: Job, token: string | undefined, ms: number): Promise<never> {
+  await job.moveToDelayed(Date.now() + ms, token);
+  throw new DelayedError();
+}
+
+async function safeSend(channel: Channel, to: ChannelAddress, payload: OutboxPayload): Promise<SendResult> {
+  try {
+    return await channel.send(to, payload.message);
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ok: false, reason: 'permanent', detail: `adapter threw ${message}` };
+  }
+}
+
+/** Creates the processor of outbox jobs. */
+export function createDeliveryProcessor(deps: ProcessDeps) {
+  const { db } = deps;
+
+  /** Waits for this chat's slot: goes on when the slot is now (or was reserved earlier), else delays the job. */
+  async function pace(job: Job<OutboxJobData>, data: JobData, token: string | undefined, to: ChannelAddress) {
+    const interval = deps.intervalFor(to);
+    if (interval <= 0) return;
+    const chat = chatKey(to);
+    const grace = Math.min(250, interval / 4);
+    const reserved = data.pace;
+    if (reserved) {
+      data.pace = undefined;
+      await job.updateData({ deliveryId: data.deliveryId });
+      if (reserved.chat === chat && Math.abs(Date.now() - reserved.at) <= grace) return;
+    }
+    const waitMs = await deps.pacer.reserve(chat, interval);
+    if (waitMs <= 20) return;
+    await job.updateData({ deliveryId: data.deliveryId, pace: { chat, at: Date.now() + waitMs } });
+    await delayJob(job, token, waitMs);
+  }
+
+  async function deliver(
+    job: Job<OutboxJobData>,
+    data: JobData,
+    token: string | undefined,
+    payload: OutboxPayload,
+    start: ChannelAddress,
+  ): Promise<DeliveryOutcome> {
+    const id = data.deliveryId;
+    const addresses = [payload.to, ...payload.fallback];
+    let to = start;
+    for (;;) {
+      await pace(job, data, token, to);
+      if (!(await claimDelivery(db, id))) return { state: 'skipped', because: 'settled meanwhile' };
+      const channel = deps.channels.get(to.channel);
+      const result: SendResult = channel
+        ? await safeSend(channel, to, payload)
+        : { ok: false, reason: 'not-reachable', detail: `channel ${to.channel} is not enabled` };
+      if (result.ok) {
+        await recordSent(db, id, result.platformMessageId);
+        return { state: 'sent', platformMessageId: result.platformMessageId, chatId: to.chatId };
+      }
+      const attempt = { outcome: result.reason, error: describe(to, result.detail) };
+      switch (result.reason) {
+        case 'rate-limited': {
+          const ms = Math.max(result.retryAfterMs ?? 1000, 1);
+          await recordRetry(db, id, { ...attempt, retryAfterMs: ms });
+          await deps.pacer.hold(chatKey(to), ms);
+          await deps.rateLimit(ms);
+          throw Worker.RateLimitError();
+        }
+        case 'transient': {
+          if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+            await recordGaveUp(db, id, attempt);
+            throw new UnrecoverableError(`gave up after ${job.attemptsMade + 1} attempts: ${attempt.error}`);
+          }
+          await recordRetry(db, id, attempt);
+          throw new Error(attempt.error);
+        }
+        case 'permanent':
+        case 'auth':
+          await recordGaveUp(db, id, attempt);
+          throw new UnrecoverableError(attempt.error);
+        case 'not-reachable':
+        case 'outside-window': {
+          if (result.reason === 'not-reachable' && channel) await markChatUnreachable(db, to);
+          const next = addresses[addresses.findIndex((a) => sameAddress(a, to)) + 1];
+          if (next && addresses.some((a) => sameAddress(a, to))) {
+            await recordRedirect(db, id, attempt, next);
+            to = next;
+            continue;
+          }
+          await recordGaveUp(db, id, attempt, 'undeliverable');
+          if (result.reason === 'outside-window') await markChatUnreachable(db, to);
+          return { state: 'undeliverable' };
+        }
+      }
+    }
+  }
+
+  return async (job: Job<OutboxJobData>, token?: string): Promise<DeliveryOutcome> => {
+    const parsed = jobDataSchema.safeParse(job.data);
+    if (!parsed.success)
+      throw new UnrecoverableError(`bad outbox job data: ${z.prettifyError(parsed.error)}`);
+    const data = parsed.data;
+    const delivery = await findDelivery(db, data.deliveryId);
+    if (!delivery) throw new UnrecoverableError(`delivery ${data.deliveryId} does not exist`);
+    if (!OPEN_STATES.includes(delivery.state)) return { state: 'skipped', because: delivery.state };
+    const payload = outboxPayloadSchema.safeParse(delivery.payload);
+    if (!payload.success) {
+      const error = `invalid payload: ${z.prettifyError(payload.error)}`;
+      await recordGaveUp(db, delivery.id, { outcome: 'invalid-payload', error });
+      throw new UnrecoverableError(error);
+    }
+    const lockToken = await deps.lock.acquire(delivery.id, LOCK_TTL_MS);
+    if (!lockToken) return await delayJob(job, token, LOCK_BUSY_RETRY_MS);
+    try {
+      const start = { channel: delivery.channel, chatId: delivery.chatId };
+      return await deliver(job, data, token, payload.data, start);
+    } finally {
+      await deps.lock.release(delivery.id, lockToken);
+    }
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * The outbox ledger in PostgreSQL: one Delivery row per outgoing message (unique dedupKey) and one
+ * DeliveryAttempt row for every attempt, whatever its outcome. `Delivery.attempts` always equals the
+ * number of its attempt rows. `channel`/`chatId` hold the address currently being tried: a fallback
+ * moves them to the next address.
+ */
+import type {
+  ChannelKind,
+  Delivery,
+  DeliveryAttempt,
+  DeliveryState,
+  Prisma,
+  PrismaClient,
+} from '../prisma/generated/client.ts';
+
+export type { Delivery, DeliveryAttempt, DeliveryState };
+
+/** A delivery to store. */
+export interface NewDelivery {
+  dedupKey: string;
+  kind: string;
+  officerId: number | null;
+  channel: ChannelKind;
+  chatId: string;
+  payload: Prisma.InputJsonValue;
+}
+
+/** What one attempt gave (`outcome`: sent, rate-limited, transient, permanent, not-reachable, ...). */
+export interface AttemptRecord {
+  outcome: string;
+  error?: string | null;
+  retryAfterMs?: number | null;
+}
+
+/** Delivery states that may still be (re)sent. */
+export const OPEN_STATES: readonly DeliveryState[] = ['pending', 'sending'];
+
+/**
+ * Inserts the rows whose dedupKey is new (INSERT ... ON CONFLICT DO NOTHING) and returns only those,
+ * with their ids. A key seen before, or twice in `rows`, is skipped.
+ */
+export async function createDeliveries(
+  db: PrismaClient,
+  rows: readonly NewDelivery[],
+): Promise<{ id: number; dedupKey: string }[]> {
+  if (rows.length === 0) return [];
+  return await db.delivery.createManyAndReturn({
+    data: [...rows],
+    skipDuplicates: true,
+    select: { id: true, dedupKey: true },
+  });
+}
+
+/** One delivery, or null. */
+export async function findDelivery(db: PrismaClient, id: number): Promise<Delivery | null> {
+  return await db.delivery.findUnique({ where: { id } });
+}
+
+/** Moves a pending (or interrupted `sending`) delivery to `sending`; false when it is already settled. */
+export async function claimDelivery(db: PrismaClient, id: number): Promise<boolean> {
+  const { count } = await db.delivery.updateMany({
+    where: { id, state: { in: [...OPEN_STATES] } },
+    data: { state: 'sending' },
+  });
+  return count === 1;
+}
+
+function attemptRow(deliveryId: number, attempt: AttemptRecord) {
+  return {
+    deliveryId,
+    outcome: attempt.outcome,
+    error: attempt.error ?? null,
+    retryAfterMs: attempt.retryAfterMs ?? null,
+  };
+}
+
+async function record(
+  db: PrismaClient,
+  id: number,
+  attempt: AttemptRecord,
+  data: Prisma.DeliveryUpdateInput,
+): Promise<void> {
+  await db.$transaction([
+    db.deliveryAttempt.create({ data: attemptRow(id, attempt) }),
+    db.delivery.update({ where: { id }, data: { ...data, attempts: { increment: 1 } } }),
+  ]);
+}
+
+/** Records the successful attempt and marks the delivery sent. */
+export async function recordSent(db: PrismaClient, id: number, platformMessageId: string): Promise<void> {
+  await record(
+    db,
+    id,
+    { outcome: 'sent' },
+    { state: 'sent', sentAt: new Date(), platformMessageId, lastError: null },
+  );
+}
+
+/** Records an attempt that will be retried; the delivery goes back to `pending`. */
+export async function recordRetry(db: PrismaClient, id: number, attempt: AttemptRecord): Promise<void> {
+  await record(db, id, attempt, { state: 'pending', lastError: attempt.error ?? attempt.outcome });
+}
+
+/** Records the last attempt of a delivery that gave up: `failed` (default) or `undeliverable`. */
+export async function recordGaveUp(
+  db: PrismaClient,
+  id: number,
+  attempt: AttemptRecord,
+  state: 'failed' | 'undeliverable' = 'failed',
+): Promise<void> {
+  await record(db, id, attempt, { state, lastError: attempt.error ?? attempt.outcome });
+}
+
+/** Records a refused attempt and points the delivery at the next (fallback) address, back to `pending`. */
+export async function recordRedirect(
+  db: PrismaClient,
+  id: number,
+  attempt: AttemptRecord,
+  next: { channel: ChannelKind; chatId: string },
+): Promise<void> {
+  await record(db, id, attempt, {
+    state: 'pending',
+    channel: next.channel,
+    chatId: next.chatId,
+    lastError: attempt.error ?? attempt.outcome,
+  });
+}
+
+/** Sets ChannelIdentity.unreachableSince for a chat (kept when already set); returns rows changed. */
+export async function markChatUnreachable(
+  db: PrismaClient,
+  address: { channel: ChannelKind; chatId: string },
+  at: Date = new Date(),
+): Promise<number> {
+  const { count } = await db.channelIdentity.updateMany({
+    where: { channel: address.channel, chatId: address.chatId, unreachableSince: null },
+    data: { unreachableSince: at },
+  });
+  return count;
+}
+
+/** Pending or sending deliveries created before `olderThan`, oldest first (for the reconciler). */
+export async function listOpenDeliveries(
+  db: PrismaClient,
+  options: { olderThan: Date; limit?: number },
+): Promise<Delivery[]> {
+  return await db.delivery.findMany({
+    where: { state: { in: [...OPEN_STATES] }, createdAt: { lt: options.olderThan } },
+    orderBy: { createdAt: 'asc' },
+    take: options.limit ?? 500,
+  });
+}
+
+/** Failed deliveries, newest first; with `includeUndeliverable`, undeliverable ones too. */
+export async function listFailedDeliveries(
+  db: PrismaClient,
+  options: { limit?: number; includeUndeliverable?: boolean } = {},
+): Promise<Delivery[]> {
+  const states: DeliveryState[] = options.includeUndeliverable ? ['failed', 'undeliverable'] : ['failed'];
+  return await db.delivery.findMany({
+    where: { state: { in: states } },
+    orderBy: { createdAt: 'desc' },
+    take: options.limit ?? 100,
+  });
+}
+
+/** The attempts of one delivery, oldest first. */
+export async function listAttempts(db: PrismaClient, deliveryId: number): Promise<DeliveryAttempt[]> {
+  return await db.deliveryAttempt.findMany({ where: { deliveryId }, orderBy: { id: 'asc' } });
+}
