@@ -49,7 +49,9 @@ export const ENV_EXAMPLES: Record<string, string> = {
   ADMIN_TOKEN: 'a-long-random-string-of-24-chars-or-more',
   QUEUE_PREFIX: 'deanbot',
   REMINDER_SEND_TIME: '08:30',
+  OUTBOX_RATE_PER_SECOND: '25',
   TELEGRAM_BOT_TOKEN: '123456789:AAExampleExampleExampleExample',
+  TELEGRAM_BOT_USERNAME: 'de_an_06_bot',
   TELEGRAM_API_ROOT: 'https://api.telegram.org',
   TELEGRAM_WEBHOOK_URL: 'https://bot.example.gov.vn/webhooks/telegram',
   TELEGRAM_WEBHOOK_SECRET: 'random_secret_32_chars_A-Z_a-z_0-9',
@@ -84,6 +86,12 @@ const EnvSchema = z
       .string()
       .regex(/^[a-z0-9_-]{1,40}$/u, 'must be 1-40 characters a-z 0-9 _ -')
       .default('deanbot'),
+    OUTBOX_RATE_PER_SECOND: z.coerce
+      .number({ error: 'must be a number of messages per second' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(1000, 'must be at most 1000')
+      .default(25),
     REMINDER_SEND_TIME: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/u, 'must be HH:MM (24 h)')
@@ -92,6 +100,12 @@ const EnvSchema = z
       z
         .string()
         .regex(/^\d{3,}:[\w-]{20,}$/u, 'must look like <digits>:<secret> as given by @BotFather')
+        .optional(),
+    ),
+    TELEGRAM_BOT_USERNAME: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/u, 'must be the bot username without @')
         .optional(),
     ),
     TELEGRAM_API_ROOT: urlWithProtocols(['http:', 'https:']).default('https://api.telegram.org'),
@@ -142,6 +156,7 @@ export interface Config {
   adminToken: string | undefined;
   queuePrefix: string;
   reminderSendTime: string;
+  outboxRatePerSecond: number;
   telegram:
     | { enabled: false; apiRoot: string }
     | {
@@ -194,6 +209,7 @@ export function parseConfig(env: Record<string, string | undefined>, version = '
       adminToken: e.ADMIN_TOKEN,
       queuePrefix: e.QUEUE_PREFIX,
       reminderSendTime: e.REMINDER_SEND_TIME,
+      outboxRatePerSecond: e.OUTBOX_RATE_PER_SECOND,
       telegram: e.TELEGRAM_BOT_TOKEN
         ? {
             enabled: true,

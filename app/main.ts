@@ -4,13 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createPrismaClient, pingDatabase } from '../store/prisma-client.ts';
+import { createPrismaClient } from '../store/prisma-client.ts';
 import { loadConfigOrExit, secretsOf } from './config.ts';
-import { createRedis, pingRedis, StartupError, waitForDatabase, waitForRedis } from './connect.ts';
-import { createHttpServer } from './http-server.ts';
+import { createRedis, StartupError, waitForDatabase, waitForRedis } from './connect.ts';
 import { createLogger } from './logger.ts';
-
-type Role = 'all' | 'bot' | 'worker';
+import { type Role, startRuntime } from './runtime.ts';
 
 function readVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -44,17 +42,7 @@ async function main(): Promise<void> {
   await waitForDatabase(db, retry, logger);
   await waitForRedis(redis, retry, logger);
 
-  const closers: Array<() => Promise<unknown>> = [];
-  if (role !== 'worker') {
-    const server = createHttpServer({
-      logger,
-      checks: { database: () => pingDatabase(db), redis: () => pingRedis(redis) },
-      channels: { telegram: config.telegram.enabled, zalo: config.zalo.enabled },
-      version: config.version,
-    });
-    await server.listen({ host: config.host, port: config.port });
-    closers.push(() => server.close());
-  }
+  const runtime = await startRuntime({ config, role, db, redis, logger });
   logger.info({ version: config.version }, 'service started');
 
   let stopping = false;
@@ -67,9 +55,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 20_000);
     timer.unref();
-    for (const close of closers.reverse()) {
-      await close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
-    }
+    await runtime.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
     await redis.quit().catch(() => redis.disconnect());
     await db.$disconnect();
     logger.info('stopped');

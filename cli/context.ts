@@ -25,6 +25,8 @@ export interface CliContext {
   json(value: unknown): void;
   /** Progress and notes go to standard error, so that --json output stays parseable. */
   progress(text: string): void;
+  /** One optional setting from the environment (after .env). */
+  env(name: string): string | undefined;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export function createCliContext(): CliContext {
     out: (text) => void process.stdout.write(`${text}\n`),
     json: (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     progress: (text) => void process.stderr.write(`${text}\n`),
+    env: (name) => readEnvironment()[name] || undefined,
     async close() {
       await client?.$disconnect();
     },

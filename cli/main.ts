@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { registerAgencies } from './commands/agencies.ts';
 import { registerDeadline } from './commands/deadline.ts';
 import { registerImport } from './commands/import.ts';
+import { registerOfficers } from './commands/officers.ts';
+import { registerTasks } from './commands/tasks.ts';
 import { CliError, createCliContext, EXIT_USAGE } from './context.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -19,6 +21,8 @@ async function main(argv: string[]): Promise<number> {
   registerImport(program, ctx);
   registerDeadline(program, ctx);
   registerAgencies(program, ctx);
+  registerOfficers(program, ctx);
+  registerTasks(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

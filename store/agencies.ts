@@ -128,3 +128,20 @@ export async function listAgencies(db: PrismaClient): Promise<AgencyListing[]> {
     };
   });
 }
+
+/** The Agency row for a name, alias or key, creating the row of a built-in or synthesised entry. */
+export async function resolveAgencyId(
+  db: PrismaClient,
+  name: string,
+): Promise<{ id: number; name: string } | null> {
+  await syncBuiltinAgencies(db);
+  const directory = await loadAgencyDirectory(db);
+  const entry = directory.get(name) ?? directory.lookup(name);
+  if (!entry) return null;
+  await storeDiscoveredAgencies(db, [entry]);
+  const row = await db.agency.findUniqueOrThrow({
+    where: { key: entry.key },
+    select: { id: true, name: true },
+  });
+  return row;
+}

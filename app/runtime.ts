@@ -1,0 +1,148 @@
+/**
+ * Builds and starts the running parts of the service from explicit dependencies: the outbox and its
+ * delivery worker, the channels, the conversation handler, the Telegram bot (polling or webhook) and
+ * the HTTP server. `npm start`, `npm run worker`, the demo and the end-to-end tests all use it.
+ */
+
+import type { Redis } from 'ioredis';
+import { Telegram } from 'telegraf';
+import { publishCommands } from '../bot/telegram/bot-commands.ts';
+import { createTelegramBot, type TelegramBot } from '../bot/telegram/create-telegram-bot.ts';
+import { registerTelegramWebhook, setTelegramWebhook } from '../bot/telegram/register-telegram-webhook.ts';
+import { TelegramChannel } from '../bot/telegram/telegram-channel.ts';
+import type { Channel, ChannelId } from '../handlers/channel.ts';
+import { createInboundHandler } from '../handlers/conversation/create-inbound-handler.ts';
+import type { InboundHandler } from '../handlers/inbound.ts';
+import type { Outbox } from '../handlers/outbox.ts';
+import { createDeliveryWorker, type DeliveryWorker } from '../jobs/outbox/delivery-worker.ts';
+import { createOutbox } from '../jobs/outbox/outbox.ts';
+import { reconcileOutbox } from '../jobs/outbox/reconcile-outbox.ts';
+import { createQueues, type Queues, redisConnectionOptions } from '../jobs/queues.ts';
+import { type PrismaClient, pingDatabase } from '../store/prisma-client.ts';
+import type { Config } from './config.ts';
+import { pingRedis } from './connect.ts';
+import { createHttpServer } from './http-server.ts';
+import type { Logger } from './logger.ts';
+
+export type Role = 'all' | 'bot' | 'worker';
+
+export interface RuntimeDeps {
+  config: Config;
+  role: Role;
+  db: PrismaClient;
+  redis: Redis;
+  logger: Logger;
+  now?: () => Date;
+  /** Start listening on config.host:config.port. @defaultValue true */
+  listen?: boolean;
+}
+
+export interface Runtime {
+  outbox: Outbox;
+  queues: Queues;
+  handler: InboundHandler;
+  channels: Map<ChannelId, Channel>;
+  telegram: TelegramBot | null;
+  server: ReturnType<typeof createHttpServer> | null;
+  worker: DeliveryWorker | null;
+  /** Stops intake first, then finishes in-flight jobs, then closes queues. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
+  const { config, logger, db } = deps;
+  const now = deps.now ?? (() => new Date());
+  const connection = redisConnectionOptions(config.redisUrl);
+  const queues = createQueues({ connection, prefix: config.queuePrefix });
+  const outbox = createOutbox({ db, queue: queues.outbox });
+  const handler = createInboundHandler({ db, outbox, now, logger });
+
+  const channels = new Map<ChannelId, Channel>();
+  if (config.telegram.enabled) {
+    channels.set(
+      'telegram',
+      new TelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot }),
+    );
+  }
+
+  const closers: Array<() => Promise<unknown>> = [];
+  let worker: DeliveryWorker | null = null;
+  if (deps.role !== 'bot') {
+    worker = createDeliveryWorker({
+      db,
+      connection,
+      prefix: config.queuePrefix,
+      channels,
+      limiter: { max: config.outboxRatePerSecond, duration: 1000 },
+      perChatIntervalMs: 1100,
+      logger,
+    });
+    const reconcile = setInterval(() => {
+      reconcileOutbox({ db, queue: queues.outbox, olderThanMs: 60_000 }).catch((error: unknown) =>
+        logger.warn({ err: error }, 'outbox reconciliation failed'),
+      );
+    }, 60_000);
+    reconcile.unref();
+    closers.push(async () => clearInterval(reconcile));
+  }
+
+  let telegram: TelegramBot | null = null;
+  let server: ReturnType<typeof createHttpServer> | null = null;
+  if (deps.role !== 'worker') {
+    server = createHttpServer({
+      logger,
+      checks: { database: () => pingDatabase(db), redis: () => pingRedis(deps.redis) },
+      channels: { telegram: config.telegram.enabled, zalo: config.zalo.enabled },
+      version: config.version,
+    });
+    if (config.telegram.enabled) {
+      telegram = createTelegramBot({
+        token: config.telegram.token,
+        apiRoot: config.telegram.apiRoot,
+        handler,
+        logger,
+        now,
+      });
+      const api = new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot });
+      await publishCommands(api).catch((error: unknown) =>
+        logger.warn({ err: error }, 'could not publish the command menu'),
+      );
+      if (config.telegram.mode === 'webhook' && config.telegram.webhookUrl && config.telegram.webhookSecret) {
+        registerTelegramWebhook(server, {
+          secretToken: config.telegram.webhookSecret,
+          bot: telegram,
+          logger,
+        });
+        await setTelegramWebhook(api, {
+          url: config.telegram.webhookUrl,
+          secretToken: config.telegram.webhookSecret,
+        });
+        logger.info('Telegram: receiving updates by webhook');
+      } else {
+        telegram.startPolling();
+        logger.info('Telegram: receiving updates by long polling');
+      }
+    }
+    if (deps.listen !== false) await server.listen({ host: config.host, port: config.port });
+  }
+
+  let closed = false;
+  return {
+    outbox,
+    queues,
+    handler,
+    channels,
+    telegram,
+    server,
+    worker,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await telegram?.stop();
+      await server?.close();
+      for (const close of closers) await close();
+      await worker?.close();
+      await queues.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** Finds the task an officer means by a code, and checks the officer's agency may report on it. */
+import {
+  agenciesRepresentedBy,
+  isResponsible,
+  type TaskView,
+  tasksByCode,
+  tasksByIds,
+} from '../../store/tasks.ts';
+import type { Turn } from './turn.ts';
+
+export type TaskResolution =
+  | { ok: true; task: TaskView }
+  | { ok: false; reason: 'unknown'; code: string }
+  | { ok: false; reason: 'not-yours'; code: string; task: TaskView };
+
+/**
+ * Among tasks with this code, prefer those of the message's context (the reminder replied to), then
+ * those the officer's agency answers for, newest plan first.
+ */
+export async function resolveTask(
+  turn: Turn,
+  code: string,
+  contextTaskIds: readonly number[],
+): Promise<TaskResolution> {
+  const officer = turn.officer;
+  if (!officer) return { ok: false, reason: 'unknown', code };
+  const candidates = await tasksByCode(turn.db, code);
+  if (candidates.length === 0) return { ok: false, reason: 'unknown', code };
+  const agencyIds = await agenciesRepresentedBy(turn.db, officer.agencyId);
+  const inContext = candidates.filter((t) => contextTaskIds.includes(t.id));
+  const mine = candidates.filter((t) => isResponsible(t, agencyIds));
+  const task = inContext.find((t) => isResponsible(t, agencyIds)) ?? mine[0];
+  if (task) return { ok: true, task };
+  return { ok: false, reason: 'not-yours', code, task: candidates[0]! };
+}
+
+/** The task ids a reply refers to: the tasks of the message it replies to. */
+export async function contextTaskIds(turn: Turn, loadContext: () => Promise<number[]>): Promise<TaskView[]> {
+  const ids = await loadContext();
+  return tasksByIds(turn.db, ids);
+}
+
+export function notYoursText(turn: Turn, task: TaskView): string {
+  return turn.m.notYourTask(
+    task.code,
+    task.lead.map((a) => a.name).join(', '),
+    task.support.map((a) => a.name).join(', '),
+  );
+}

@@ -1,0 +1,217 @@
+/**
+ * Officers, their chat identities and single-use invite codes.
+ */
+import { randomInt } from 'node:crypto';
+import type { ChannelId } from '../handlers/channel.ts';
+import type { PrismaClient } from '../prisma/generated/client.ts';
+
+export type OfficerRole = 'officer' | 'committee' | 'admin';
+export type Locale = 'vi' | 'en';
+
+export interface OfficerView {
+  id: number;
+  name: string;
+  role: OfficerRole;
+  locale: Locale;
+  active: boolean;
+  agencyId: number;
+  agencyName: string;
+}
+
+export interface IdentityView {
+  id: number;
+  channel: ChannelId;
+  chatId: string;
+  purpose: 'officer' | 'digest_group';
+  officer: OfficerView | null;
+}
+
+const officerSelect = {
+  id: true,
+  name: true,
+  role: true,
+  locale: true,
+  active: true,
+  agencyId: true,
+  agency: { select: { name: true } },
+} as const;
+
+function toView(row: {
+  id: number;
+  name: string;
+  role: OfficerRole;
+  locale: Locale;
+  active: boolean;
+  agencyId: number;
+  agency: { name: string };
+}): OfficerView {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    locale: row.locale,
+    active: row.active,
+    agencyId: row.agencyId,
+    agencyName: row.agency.name,
+  };
+}
+
+export async function createOfficer(
+  db: PrismaClient,
+  input: {
+    name: string;
+    agencyId: number;
+    role: OfficerRole;
+    locale: Locale;
+    isHead?: boolean;
+    phone?: string | null;
+    email?: string | null;
+  },
+): Promise<OfficerView> {
+  const row = await db.officer.create({
+    data: {
+      name: input.name,
+      agencyId: input.agencyId,
+      role: input.role,
+      locale: input.locale,
+      isHead: input.isHead ?? false,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+    },
+    select: officerSelect,
+  });
+  return toView(row);
+}
+
+export async function getOfficer(db: PrismaClient, id: number): Promise<OfficerView | null> {
+  const row = await db.officer.findUnique({ where: { id }, select: officerSelect });
+  return row ? toView(row) : null;
+}
+
+export async function findIdentity(
+  db: PrismaClient,
+  channel: ChannelId,
+  chatId: string,
+): Promise<IdentityView | null> {
+  const row = await db.channelIdentity.findUnique({
+    where: { channel_chatId: { channel, chatId } },
+    select: { id: true, channel: true, chatId: true, purpose: true, officer: { select: officerSelect } },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    channel: row.channel,
+    chatId: row.chatId,
+    purpose: row.purpose,
+    officer: row.officer ? toView(row.officer) : null,
+  };
+}
+
+/** Records that the user interacted (it also reopens Zalo's messaging window). */
+export async function touchIdentity(db: PrismaClient, identityId: number, at: Date): Promise<void> {
+  await db.channelIdentity.update({
+    where: { id: identityId },
+    data: { lastInteractionAt: at, unreachableSince: null },
+  });
+}
+
+export async function setOfficerLocale(db: PrismaClient, officerId: number, locale: Locale): Promise<void> {
+  await db.officer.update({ where: { id: officerId }, data: { locale } });
+}
+
+/** Invite codes: 8 characters without look-alikes (no 0/O, 1/I/L), easy to type on a phone. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const INVITE_CODE_PATTERN = /^[A-HJ-KM-NP-Z2-9]{8}$/u;
+
+export function newInviteCode(): string {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+export async function createInvite(
+  db: PrismaClient,
+  input: { officerId: number | null; purpose: 'officer' | 'digest_group'; now: Date; ttlHours?: number },
+): Promise<{ code: string; expiresAt: Date }> {
+  const expiresAt = new Date(input.now.getTime() + (input.ttlHours ?? 72) * 3_600_000);
+  for (;;) {
+    const code = newInviteCode();
+    const exists = await db.inviteCode.findUnique({ where: { code } });
+    if (exists) continue;
+    await db.inviteCode.create({
+      data: { code, officerId: input.officerId, purpose: input.purpose, expiresAt },
+    });
+    return { code, expiresAt };
+  }
+}
+
+export type RedeemResult =
+  | { ok: true; purpose: 'officer'; officer: OfficerView }
+  | { ok: true; purpose: 'digest_group' }
+  | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'already-linked'; officerName?: string };
+
+/** Links a chat with a single-use code, atomically: two chats racing for one code, one wins. */
+export async function redeemInvite(
+  db: PrismaClient,
+  input: { code: string; channel: ChannelId; chatId: string; userId: string; title?: string; now: Date },
+): Promise<RedeemResult> {
+  const code = input.code.trim().toUpperCase();
+  return db.$transaction(async (tx) => {
+    const invite = await tx.inviteCode.findUnique({ where: { code } });
+    if (!invite) return { ok: false, reason: 'invalid' } as const;
+    if (invite.usedAt) return { ok: false, reason: 'used' } as const;
+    if (invite.expiresAt <= input.now) return { ok: false, reason: 'expired' } as const;
+    const existing = await tx.channelIdentity.findUnique({
+      where: { channel_chatId: { channel: input.channel, chatId: input.chatId } },
+      include: { officer: true },
+    });
+    if (existing?.officer && invite.purpose === 'officer') {
+      return { ok: false, reason: 'already-linked', officerName: existing.officer.name } as const;
+    }
+    const claimed = await tx.inviteCode.updateMany({
+      where: { code, usedAt: null },
+      data: { usedAt: input.now, usedByChat: `${input.channel}:${input.chatId}` },
+    });
+    if (claimed.count !== 1) return { ok: false, reason: 'used' } as const;
+    if (invite.purpose === 'digest_group') {
+      await tx.channelIdentity.upsert({
+        where: { channel_chatId: { channel: input.channel, chatId: input.chatId } },
+        create: {
+          channel: input.channel,
+          chatId: input.chatId,
+          userId: input.userId,
+          purpose: 'digest_group',
+          title: input.title ?? null,
+          lastInteractionAt: input.now,
+        },
+        update: { purpose: 'digest_group', title: input.title ?? null, lastInteractionAt: input.now },
+      });
+      return { ok: true, purpose: 'digest_group' } as const;
+    }
+    const officerId = invite.officerId as number;
+    // One identity per officer and channel: linking a new chat replaces the old one.
+    await tx.channelIdentity.deleteMany({
+      where: { officerId, channel: input.channel, NOT: { chatId: input.chatId } },
+    });
+    await tx.channelIdentity.upsert({
+      where: { channel_chatId: { channel: input.channel, chatId: input.chatId } },
+      create: {
+        channel: input.channel,
+        chatId: input.chatId,
+        userId: input.userId,
+        officerId,
+        purpose: 'officer',
+        lastInteractionAt: input.now,
+      },
+      update: {
+        officerId,
+        userId: input.userId,
+        purpose: 'officer',
+        lastInteractionAt: input.now,
+        unreachableSince: null,
+      },
+    });
+    const officer = await tx.officer.findUniqueOrThrow({ where: { id: officerId }, select: officerSelect });
+    return { ok: true, purpose: 'officer', officer: toView(officer) } as const;
+  });
+}
