@@ -1,9 +1,9 @@
 /**
  * Builds and starts the running parts of the service from explicit dependencies: the outbox and its
- * delivery worker, the channels, the conversation handler, the Telegram bot (polling or webhook) and
- * the HTTP server. `npm start`, `npm run worker`, the demo and the end-to-end tests all use it.
+ * delivery worker, the channels, the conversation handler, the Telegram bot (polling or webhook), the
+ * features (app/features: Zalo, reminders, digests, administration, operations) and the HTTP server.
+ * `npm start`, `npm run worker`, the demo and the end-to-end tests all use it.
  */
-
 import type { Redis } from 'ioredis';
 import { Telegram } from 'telegraf';
 import { publishCommands } from '../bot/telegram/bot-commands.ts';
@@ -21,10 +21,16 @@ import { createQueues, type Queues, redisConnectionOptions } from '../jobs/queue
 import { type PrismaClient, pingDatabase } from '../store/prisma-client.ts';
 import type { Config } from './config.ts';
 import { pingRedis } from './connect.ts';
+import { startAdminFeature } from './features/admin.ts';
+import { startDigestFeature } from './features/digest.ts';
+import type { Feature, FeatureDeps, Role } from './features/feature.ts';
+import { startOpsFeature } from './features/ops.ts';
+import { startRemindersFeature } from './features/reminders.ts';
+import { startZaloFeature } from './features/zalo.ts';
 import { createHttpServer } from './http-server.ts';
 import type { Logger } from './logger.ts';
 
-export type Role = 'all' | 'bot' | 'worker';
+export type { Role };
 
 export interface RuntimeDeps {
   config: Config;
@@ -45,9 +51,18 @@ export interface Runtime {
   telegram: TelegramBot | null;
   server: ReturnType<typeof createHttpServer> | null;
   worker: DeliveryWorker | null;
+  features: Feature[];
   /** Stops intake first, then finishes in-flight jobs, then closes queues. Safe to call twice. */
   close(): Promise<void>;
 }
+
+const FEATURES = [
+  startOpsFeature,
+  startZaloFeature,
+  startRemindersFeature,
+  startDigestFeature,
+  startAdminFeature,
+];
 
 export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
   const { config, logger, db } = deps;
@@ -55,8 +70,6 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
   const connection = redisConnectionOptions(config.redisUrl);
   const queues = createQueues({ connection, prefix: config.queuePrefix });
   const outbox = createOutbox({ db, queue: queues.outbox });
-  const handler = createInboundHandler({ db, outbox, now, logger });
-
   const channels = new Map<ChannelId, Channel>();
   if (config.telegram.enabled) {
     channels.set(
@@ -64,9 +77,43 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
       new TelegramChannel({ token: config.telegram.token, apiRoot: config.telegram.apiRoot }),
     );
   }
+  const server =
+    deps.role === 'worker'
+      ? null
+      : createHttpServer({
+          logger,
+          checks: { database: () => pingDatabase(db), redis: () => pingRedis(deps.redis) },
+          channels: { telegram: config.telegram.enabled, zalo: config.zalo.enabled },
+          version: config.version,
+        });
 
-  const closers: Array<() => Promise<unknown>> = [];
+  let handler: InboundHandler | null = null;
+  const featureDeps: FeatureDeps = {
+    config,
+    role: deps.role,
+    db,
+    redis: deps.redis,
+    connection,
+    logger,
+    now,
+    outbox,
+    queues,
+    channels,
+    server,
+    handler: () => {
+      if (!handler) throw new Error('the conversation handler is not built yet');
+      return handler;
+    },
+  };
+  const features: Feature[] = [];
+  for (const start of FEATURES) features.push(await start(featureDeps));
+  handler = createInboundHandler(
+    { db, outbox, now, logger },
+    features.flatMap((f) => f.commands ?? []),
+  );
+
   let worker: DeliveryWorker | null = null;
+  let reconcile: NodeJS.Timeout | null = null;
   if (deps.role !== 'bot') {
     worker = createDeliveryWorker({
       db,
@@ -77,54 +124,41 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
       perChatIntervalMs: 1100,
       logger,
     });
-    const reconcile = setInterval(() => {
+    reconcile = setInterval(() => {
       reconcileOutbox({ db, queue: queues.outbox, olderThanMs: 60_000 }).catch((error: unknown) =>
         logger.warn({ err: error }, 'outbox reconciliation failed'),
       );
     }, 60_000);
     reconcile.unref();
-    closers.push(async () => clearInterval(reconcile));
   }
 
   let telegram: TelegramBot | null = null;
-  let server: ReturnType<typeof createHttpServer> | null = null;
-  if (deps.role !== 'worker') {
-    server = createHttpServer({
+  if (server && config.telegram.enabled) {
+    telegram = createTelegramBot({
+      token: config.telegram.token,
+      apiRoot: config.telegram.apiRoot,
+      handler,
       logger,
-      checks: { database: () => pingDatabase(db), redis: () => pingRedis(deps.redis) },
-      channels: { telegram: config.telegram.enabled, zalo: config.zalo.enabled },
-      version: config.version,
+      now,
     });
-    if (config.telegram.enabled) {
-      telegram = createTelegramBot({
-        token: config.telegram.token,
-        apiRoot: config.telegram.apiRoot,
-        handler,
-        logger,
-        now,
+    const api = new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot });
+    await publishCommands(api).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not publish the command menu'),
+    );
+    if (config.telegram.mode === 'webhook' && config.telegram.webhookUrl && config.telegram.webhookSecret) {
+      registerTelegramWebhook(server, { secretToken: config.telegram.webhookSecret, bot: telegram, logger });
+      await setTelegramWebhook(api, {
+        url: config.telegram.webhookUrl,
+        secretToken: config.telegram.webhookSecret,
       });
-      const api = new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot });
-      await publishCommands(api).catch((error: unknown) =>
-        logger.warn({ err: error }, 'could not publish the command menu'),
-      );
-      if (config.telegram.mode === 'webhook' && config.telegram.webhookUrl && config.telegram.webhookSecret) {
-        registerTelegramWebhook(server, {
-          secretToken: config.telegram.webhookSecret,
-          bot: telegram,
-          logger,
-        });
-        await setTelegramWebhook(api, {
-          url: config.telegram.webhookUrl,
-          secretToken: config.telegram.webhookSecret,
-        });
-        logger.info('Telegram: receiving updates by webhook');
-      } else {
-        telegram.startPolling();
-        logger.info('Telegram: receiving updates by long polling');
-      }
+      logger.info('Telegram: receiving updates by webhook');
+    } else {
+      telegram.startPolling();
+      logger.info('Telegram: receiving updates by long polling');
     }
-    if (deps.listen !== false) await server.listen({ host: config.host, port: config.port });
   }
+  if (server && deps.listen !== false) await server.listen({ host: config.host, port: config.port });
+  for (const feature of features) await feature.started?.();
 
   let closed = false;
   return {
@@ -135,12 +169,18 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
     telegram,
     server,
     worker,
+    features,
     async close() {
       if (closed) return;
       closed = true;
       await telegram?.stop();
       await server?.close();
-      for (const close of closers) await close();
+      if (reconcile) clearInterval(reconcile);
+      for (const feature of [...features].reverse()) {
+        await feature
+          .close?.()
+          .catch((error: unknown) => logger.error({ err: error }, 'feature failed to close'));
+      }
       await worker?.close();
       await queues.close();
     },

@@ -3,11 +3,15 @@
  * `--json` outputs are documented contracts (README.md).
  */
 import { Command, CommanderError } from 'commander';
+import { registerAdmin } from './commands/admin.ts';
 import { registerAgencies } from './commands/agencies.ts';
 import { registerDeadline } from './commands/deadline.ts';
+import { registerDigest } from './commands/digest.ts';
 import { registerImport } from './commands/import.ts';
 import { registerOfficers } from './commands/officers.ts';
+import { registerReminders } from './commands/reminders.ts';
 import { registerTasks } from './commands/tasks.ts';
+import { registerZalo } from './commands/zalo.ts';
 import { CliError, createCliContext, EXIT_USAGE } from './context.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -23,6 +27,10 @@ async function main(argv: string[]): Promise<number> {
   registerAgencies(program, ctx);
   registerOfficers(program, ctx);
   registerTasks(program, ctx);
+  registerReminders(program, ctx);
+  registerDigest(program, ctx);
+  registerAdmin(program, ctx);
+  registerZalo(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
