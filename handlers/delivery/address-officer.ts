@@ -1,0 +1,43 @@
+/**
+ * Where to send an officer a message, and where to fall back. Zalo is where officials read, but a Zalo
+ * OA may only message a user within 7 days of the user's last interaction (free within 48 h): outside
+ * that window Zalo is not tried first; Telegram is. Each channel's refusal falls back to the other.
+ */
+import { officerChats } from '../../store/identities.ts';
+import type { PrismaClient } from '../../store/prisma-client.ts';
+import type { ChannelAddress, ChannelId } from '../channel.ts';
+
+/** Zalo's consultation-message window after the user's last interaction. */
+export const ZALO_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+export interface OfficerAddress {
+  to: ChannelAddress;
+  fallback: ChannelAddress[];
+}
+
+export function withinZaloWindow(lastInteractionAt: Date | null, now: Date): boolean {
+  return lastInteractionAt !== null && now.getTime() - lastInteractionAt.getTime() < ZALO_WINDOW_MS;
+}
+
+/**
+ * Orders an officer's chats: Zalo inside its window, then Telegram, then Zalo outside its window (the
+ * send will be refused with an outside-window answer and recorded as undeliverable there).
+ * Returns null when the officer has no linked chat at all. `enabled` lists the channels configured.
+ */
+export async function addressOfficer(
+  db: PrismaClient,
+  officerId: number,
+  now: Date,
+  enabled: ReadonlySet<ChannelId>,
+): Promise<OfficerAddress | null> {
+  const chats = (await officerChats(db, officerId)).filter((c) => enabled.has(c.channel));
+  const rank = (c: (typeof chats)[number]) =>
+    c.channel === 'zalo' ? (withinZaloWindow(c.lastInteractionAt, now) ? 0 : 2) : 1;
+  const ordered = [...chats].sort((a, b) => rank(a) - rank(b));
+  const [first, ...rest] = ordered;
+  if (!first) return null;
+  return {
+    to: { channel: first.channel, chatId: first.chatId },
+    fallback: rest.map((c) => ({ channel: c.channel, chatId: c.chatId })),
+  };
+}
