@@ -50,6 +50,7 @@ export const ENV_EXAMPLES: Record<string, string> = {
   QUEUE_PREFIX: 'deanbot',
   REMINDER_SEND_TIME: '08:30',
   OUTBOX_RATE_PER_SECOND: '25',
+  OUTBOX_PER_CHAT_INTERVAL_MS: '1100',
   TELEGRAM_BOT_TOKEN: '123456789:AAExampleExampleExampleExample',
   TELEGRAM_BOT_USERNAME: 'de_an_06_bot',
   TELEGRAM_API_ROOT: 'https://api.telegram.org',
@@ -92,6 +93,12 @@ const EnvSchema = z
       .min(1, 'must be at least 1')
       .max(1000, 'must be at most 1000')
       .default(25),
+    OUTBOX_PER_CHAT_INTERVAL_MS: z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a whole number')
+      .min(0, 'must be at least 0')
+      .max(60_000, 'must be at most 60000')
+      .default(1100),
     REMINDER_SEND_TIME: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/u, 'must be HH:MM (24 h)')
@@ -157,6 +164,7 @@ export interface Config {
   queuePrefix: string;
   reminderSendTime: string;
   outboxRatePerSecond: number;
+  outboxPerChatIntervalMs: number;
   telegram:
     | { enabled: false; apiRoot: string }
     | {
@@ -210,6 +218,7 @@ export function parseConfig(env: Record<string, string | undefined>, version = '
       queuePrefix: e.QUEUE_PREFIX,
       reminderSendTime: e.REMINDER_SEND_TIME,
       outboxRatePerSecond: e.OUTBOX_RATE_PER_SECOND,
+      outboxPerChatIntervalMs: e.OUTBOX_PER_CHAT_INTERVAL_MS,
       telegram: e.TELEGRAM_BOT_TOKEN
         ? {
             enabled: true,

@@ -16,6 +16,7 @@ import type { InboundHandler } from '../handlers/inbound.ts';
 import type { Outbox } from '../handlers/outbox.ts';
 import { createDeliveryWorker, type DeliveryWorker } from '../jobs/outbox/delivery-worker.ts';
 import { createOutbox } from '../jobs/outbox/outbox.ts';
+import { smoothRateLimiter } from '../jobs/outbox/rate-limiter.ts';
 import { reconcileOutbox } from '../jobs/outbox/reconcile-outbox.ts';
 import { createQueues, type Queues, redisConnectionOptions } from '../jobs/queues.ts';
 import { type PrismaClient, pingDatabase } from '../store/prisma-client.ts';
@@ -120,8 +121,8 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
       connection,
       prefix: config.queuePrefix,
       channels,
-      limiter: { max: config.outboxRatePerSecond, duration: 1000 },
-      perChatIntervalMs: 1100,
+      limiter: smoothRateLimiter(config.outboxRatePerSecond),
+      perChatIntervalMs: config.outboxPerChatIntervalMs,
       logger,
     });
     reconcile = setInterval(() => {

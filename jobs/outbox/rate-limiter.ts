@@ -1,0 +1,31 @@
+/**
+ * BullMQ's limiter counts jobs per fixed window (`max` per `duration`), while platforms such as Telegram
+ * count messages in any sliding second. A burst at the end of one window and another at the start of
+ * the next can exceed the platform's rate. Smoothing: many short windows with a small `max`, chosen so
+ * that any sliding second (which touches at most n+1 windows of 1000/n ms) stays within the rate.
+ */
+export interface LimiterSettings {
+  max: number;
+  duration: number;
+}
+
+/** Shortest window we ask BullMQ to enforce (Redis timers below this are too coarse). */
+const MIN_WINDOW_MS = 50;
+
+export function smoothRateLimiter(ratePerSecond: number): LimiterSettings {
+  if (!Number.isFinite(ratePerSecond) || ratePerSecond < 1)
+    throw new RangeError('rate must be at least 1 per second');
+  let best: { n: number; max: number; achieved: number } = {
+    n: 1,
+    max: Math.floor(ratePerSecond / 2) || 1,
+    achieved: 0,
+  };
+  best.achieved = best.n * best.max;
+  for (let n = 1; n <= 1000 / MIN_WINDOW_MS; n++) {
+    const max = Math.floor(ratePerSecond / (n + 1));
+    if (max < 1) break;
+    if (n * max > best.achieved) best = { n, max, achieved: n * max };
+  }
+  // Rounded up: a longer window never lets more windows fit into one second.
+  return { max: best.max, duration: Math.ceil(1000 / best.n) };
+}
