@@ -17,7 +17,9 @@ import type { Turn } from './turn.ts';
 
 /** The task a message without a code is about: the reminder replied to, or the officer's only task. */
 async function implicitTask(turn: Turn, contextIds: number[]): Promise<TaskView | null> {
-  const agencyIds = await agenciesRepresentedBy(turn.db, turn.officer!.agencyId);
+  const agencyIds = await turn.remember('agencies', () =>
+    agenciesRepresentedBy(turn.db, turn.officer!.agencyId),
+  );
   const inContext = (await tasksByIds(turn.db, contextIds)).filter((t) => isResponsible(t, agencyIds));
   if (inContext.length === 1) return inContext[0]!;
   if (contextIds.length > 0) return null;
@@ -32,8 +34,17 @@ export async function reportProgress(
   fixed?: Partial<ReportFields>,
 ): Promise<'processed' | 'rejected'> {
   const { text: safeText, masked } = maskSensitive(text);
-  const implicit = await implicitTask(turn, contextIds);
-  const parsed = parseStatusReply(safeText, { replyToTaskCode: implicit?.code ?? null });
+  // Most replies name their task ("#12 xong"): read them first without looking up the officer's tasks,
+  // and only when a line names none, find the task it must be about and read again in that context.
+  let implicit: TaskView | null = null;
+  let parsed = parseStatusReply(safeText, { replyToTaskCode: null });
+  const needsContext = parsed.ok
+    ? parsed.reports.some((r) => r.taskCode === null)
+    : parsed.problems.some((p) => p.code === 'no-task') || contextIds.length > 0;
+  if (needsContext) {
+    implicit = await implicitTask(turn, contextIds);
+    if (implicit) parsed = parseStatusReply(safeText, { replyToTaskCode: implicit.code });
+  }
   const m = turn.m;
   if (!parsed.ok) {
     const lines = parsed.problems.map((p) =>

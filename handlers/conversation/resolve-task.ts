@@ -26,7 +26,7 @@ export async function resolveTask(
   if (!officer) return { ok: false, reason: 'unknown', code };
   const candidates = await tasksByCode(turn.db, code);
   if (candidates.length === 0) return { ok: false, reason: 'unknown', code };
-  const agencyIds = await agenciesRepresentedBy(turn.db, officer.agencyId);
+  const agencyIds = await turn.remember('agencies', () => agenciesRepresentedBy(turn.db, officer.agencyId));
   const inContext = candidates.filter((t) => contextTaskIds.includes(t.id));
   const mine = candidates.filter((t) => isResponsible(t, agencyIds));
   const task = inContext.find((t) => isResponsible(t, agencyIds)) ?? mine[0];

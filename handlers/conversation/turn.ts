@@ -32,6 +32,17 @@ export class Turn {
     this.m = t(this.locale);
   }
 
+  /** Per-message memo of expensive look-ups (e.g. the agencies an officer answers for). */
+  readonly memo = new Map<string, Promise<unknown>>();
+
+  remember<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.memo.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const value = load();
+    this.memo.set(key, value);
+    return value;
+  }
+
   get officer(): OfficerView | null {
     return this.identity?.officer ?? null;
   }

@@ -1,0 +1,74 @@
+/**
+ * Fan-out at the limit: N reminders to N different chats through the outbox, with the fake Bot API
+ * server enforcing a global rate (429 beyond it) and the outbox configured to the same rate.
+ */
+import { TelegramChannel } from '../bot/telegram/telegram-channel.ts';
+import type { Channel, ChannelId } from '../handlers/channel.ts';
+import { createDeliveryWorker } from '../jobs/outbox/delivery-worker.ts';
+import { createOutbox } from '../jobs/outbox/outbox.ts';
+import { smoothRateLimiter } from '../jobs/outbox/rate-limiter.ts';
+import { createQueues, redisConnectionOptions } from '../jobs/queues.ts';
+import { startFakeTelegramServer } from '../test/fakes/telegram-api-server.ts';
+import { benchEnv, REDIS_URL, waitUntil } from './support.ts';
+
+const TOKEN = '123456789:AAHbenchTokenForTheFakeBotApiServer';
+
+export interface FanoutResult {
+  limit: number | null;
+  messages: number;
+  seconds: number;
+  achieved: number;
+  ratio: number | null;
+  http429: number;
+}
+
+export async function fanout(messages: number, ratePerSecond: number | null): Promise<FanoutResult> {
+  const env = await benchEnv('fanout');
+  const fake = await startFakeTelegramServer({
+    token: TOKEN,
+    globalRatePerSecond: ratePerSecond,
+    perChatPerSecond: 1,
+  });
+  const connection = redisConnectionOptions(REDIS_URL);
+  const queues = createQueues({ connection, prefix: env.prefix });
+  const outbox = createOutbox({ db: env.db, queue: queues.outbox });
+  const channels = new Map<ChannelId, Channel>([
+    ['telegram', new TelegramChannel({ token: TOKEN, apiRoot: fake.apiRoot })],
+  ]);
+  try {
+    const items = Array.from({ length: messages }, (_, i) => ({
+      dedupKey: `bench-${i}`,
+      kind: 'reminder' as const,
+      officerId: null,
+      to: { channel: 'telegram' as const, chatId: String(100_000 + i) },
+      message: { text: `Nhắc việc Đề án 06: #${i % 42} sắp đến hạn (còn 3 ngày)` },
+    }));
+    for (let i = 0; i < items.length; i += 500) await outbox.enqueue(items.slice(i, i + 500));
+    const started = Date.now();
+    const worker = createDeliveryWorker({
+      db: env.db,
+      connection,
+      prefix: env.prefix,
+      channels,
+      limiter: ratePerSecond ? smoothRateLimiter(ratePerSecond) : { max: 100_000, duration: 1000 },
+      perChatIntervalMs: 1100,
+      concurrency: 40,
+    });
+    await waitUntil(() => fake.sent().length >= messages, 180_000, `${messages} messages delivered`);
+    const seconds = (Date.now() - started) / 1000;
+    await worker.close();
+    const achieved = messages / seconds;
+    return {
+      limit: ratePerSecond,
+      messages,
+      seconds,
+      achieved,
+      ratio: ratePerSecond ? achieved / ratePerSecond : null,
+      http429: fake.http429Count,
+    };
+  } finally {
+    await queues.close();
+    await fake.close();
+    await env.close();
+  }
+}

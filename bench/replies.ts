@@ -1,0 +1,169 @@
+/**
+ * Reply burst: N status replies posted to the Telegram webhook by C concurrent connections, through
+ * the whole service (secret check, raw storage, parsing, recording, the confirmation queued). Measures
+ * acknowledgement latency, replies recorded per second end to end, and that each is recorded once
+ * (a share of the updates is posted twice, as Telegram does after a timeout).
+ */
+
+import { Agent, request } from 'node:http';
+import { Writable } from 'node:stream';
+import { parseConfig } from '../app/config.ts';
+import { createRedis } from '../app/connect.ts';
+import { createLogger } from '../app/logger.ts';
+import { startRuntime } from '../app/runtime.ts';
+import { resolveAgencyId } from '../store/agencies.ts';
+import { startFakeTelegramServer } from '../test/fakes/telegram-api-server.ts';
+import { benchEnv, percentile, REDIS_URL } from './support.ts';
+
+const TOKEN = '123456789:AAHbenchTokenForTheFakeBotApiServer';
+const SECRET = 'bench_webhook_secret_0123456789';
+const OFFICERS = 50;
+const TASKS = 100;
+
+export interface RepliesResult {
+  replies: number;
+  concurrency: number;
+  p50ms: number;
+  p99ms: number;
+  perSecond: number;
+  duplicates: number;
+  lost: number;
+  redelivered: number;
+}
+
+async function seed(db: Awaited<ReturnType<typeof benchEnv>>['db']): Promise<void> {
+  const agency = await resolveAgencyId(db, 'Sở Tư pháp');
+  const plan = await db.plan.create({
+    data: { key: 'bench', title: 'Kế hoạch đo tải', sourceHash: 'bench' },
+  });
+  await db.task.createMany({
+    data: Array.from({ length: TASKS }, (_, i) => ({
+      planId: plan.id,
+      code: String(i + 1),
+      position: i,
+      title: `Nhiệm vụ ${i + 1}`,
+    })),
+  });
+  const tasks = await db.task.findMany({ select: { id: true } });
+  await db.taskAgency.createMany({
+    data: tasks.map((t) => ({ taskId: t.id, agencyId: agency!.id, role: 'lead' as const })),
+  });
+  for (let i = 0; i < OFFICERS; i++) {
+    const officer = await db.officer.create({ data: { name: `Cán bộ ${i}`, agencyId: agency!.id } });
+    await db.channelIdentity.create({
+      data: {
+        channel: 'telegram',
+        chatId: String(200_000 + i),
+        userId: String(200_000 + i),
+        officerId: officer.id,
+      },
+    });
+  }
+}
+
+function update(n: number) {
+  const user = 200_000 + (n % OFFICERS);
+  return {
+    update_id: 1_000_000 + n,
+    message: {
+      message_id: n + 1,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: user, type: 'private', first_name: 'Cán bộ' },
+      from: { id: user, is_bot: false, first_name: 'Cán bộ' },
+      text: `#${(n % TASKS) + 1} dang ${n % 100}% da xu ly ${n} ho so`,
+    },
+  };
+}
+
+export async function replyBurst(replies: number, concurrency: number): Promise<RepliesResult> {
+  const env = await benchEnv('replies');
+  const fake = await startFakeTelegramServer({ token: TOKEN });
+  const port = 39_000 + Math.floor(Math.random() * 1000);
+  const parsed = parseConfig({
+    DATABASE_URL: env.url,
+    REDIS_URL,
+    QUEUE_PREFIX: env.prefix,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    OUTBOX_RATE_PER_SECOND: '1000',
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/webhooks/telegram`,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const logger = createLogger({
+    level: 'error',
+    secrets: [],
+    destination: new Writable({ write: (_c, _e, done) => done() }),
+  });
+  const redis = createRedis(REDIS_URL);
+  await redis.connect();
+  await seed(env.db);
+  const runtime = await startRuntime({ config: parsed.config, role: 'all', db: env.db, redis, logger });
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  const redeliverEvery = 10;
+  let next = 0;
+  const post = (n: number) =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify(update(n));
+      const started = performance.now();
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/webhooks/telegram',
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'x-telegram-bot-api-secret-token': SECRET,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - started);
+            if (res.statusCode === 200) resolve();
+            else reject(new Error(`webhook answered ${res.statusCode}`));
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  try {
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let n = next++; n < replies; n = next++) await post(n);
+      }),
+    );
+    // Telegram redelivers an update when it thinks the first delivery failed: every 10th again.
+    const again = Array.from({ length: Math.floor(replies / redeliverEvery) }, (_, i) => i * redeliverEvery);
+    await Promise.all(again.map((n) => post(n)));
+    const seconds = (performance.now() - started) / 1000;
+    const recorded = await env.db.statusReport.count();
+    const distinct = await env.db.statusReport.groupBy({ by: ['platformMessageId'] });
+    latencies.sort((a, b) => a - b);
+    return {
+      replies,
+      concurrency,
+      p50ms: percentile(latencies, 50),
+      p99ms: percentile(latencies, 99),
+      perSecond: replies / seconds,
+      duplicates: recorded - distinct.length,
+      lost: replies - distinct.length,
+      redelivered: again.length,
+    };
+  } finally {
+    agent.destroy();
+    await runtime.close();
+    await redis.quit();
+    await fake.close();
+    await env.close();
+  }
+}
