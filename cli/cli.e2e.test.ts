@@ -94,6 +94,63 @@ describe('npm run cli', () => {
     expect(unknown.code).toBe(1);
   });
 
+  it('GIVEN officer add, officer import, invite and tasks THEN the documented JSON comes back', async () => {
+    const add = cli(['officer', 'add', '--name', 'Phạm Văn Bình', '--agency', 'Sở TT&TT', '--json'], env);
+    expect(add.code).toBe(0);
+    const officer = JSON.parse(add.stdout) as { id: number; agency: string; role: string; locale: string };
+    expect(officer).toMatchObject({ agency: 'Sở Thông tin và Truyền thông', role: 'officer', locale: 'vi' });
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(path.join(tmpdir(), 'officers-'));
+    const good = path.join(dir, 'good.csv');
+    writeFileSync(
+      good,
+      '\uFEFFHọ tên,Cơ quan,Vai trò,Ngôn ngữ\nNguyễn Thị Hoa,Công an tỉnh,officer,vi\nJohn Tran,SYT,committee,en\n',
+    );
+    const imported = cli(['officer', 'import', good, '--json'], env);
+    expect(imported.code).toBe(0);
+    expect(
+      (JSON.parse(imported.stdout) as Array<{ agency: string; role: string }>).map((o) => [o.agency, o.role]),
+    ).toEqual([
+      ['Công an tỉnh', 'officer'],
+      ['Sở Y tế', 'committee'],
+    ]);
+    const bad = path.join(dir, 'bad.csv');
+    writeFileSync(bad, 'Họ tên,Cơ quan\nA,Bộ Không Tồn Tại\nB,Sở Y tế\n');
+    const before = await t.db.officer.count();
+    const refused = cli(['officer', 'import', bad], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/row 2/u);
+    expect(await t.db.officer.count()).toBe(before);
+    const invite = cli(['invite', String(officer.id), '--json'], {
+      ...env,
+      TELEGRAM_BOT_USERNAME: 'de_an_06_bot',
+    });
+    expect(invite.code).toBe(0);
+    const code = JSON.parse(invite.stdout) as { code: string; expiresAt: string; telegramLink: string };
+    expect(code.code).toMatch(/^[A-HJ-KM-NP-Z2-9]{8}$/u);
+    expect(code.telegramLink).toBe(`https://t.me/de_an_06_bot?start=${code.code}`);
+    expect(cli(['invite', '999999'], env).code).toBe(1);
+    const tasks = cli(['tasks', '--json'], env);
+    expect(tasks.code).toBe(0);
+    const rows = JSON.parse(tasks.stdout) as Array<Record<string, unknown>>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(Object.keys(rows[0]!)).toEqual(
+      expect.arrayContaining([
+        'code',
+        'title',
+        'lead',
+        'due',
+        'status',
+        'progress',
+        'result',
+        'blocker',
+        'reportedAt',
+        'overdueDays',
+      ]),
+    );
+  });
+
   it('GIVEN a wrong call THEN exit 2 with usage', () => {
     expect(cli(['import'], env).code).toBe(2);
     expect(cli(['no-such-command'], env).code).toBe(2);
