@@ -47,6 +47,8 @@ export const ENV_EXAMPLES: Record<string, string> = {
   APP_TIMEZONE: 'Asia/Ho_Chi_Minh',
   PUBLIC_BASE_URL: 'https://bot.example.gov.vn',
   ADMIN_TOKEN: 'a-long-random-string-of-24-chars-or-more',
+  METRICS_TOKEN: 'another-long-random-string-for-prometheus',
+  READY_CHANNEL_CACHE_SECONDS: '30',
   QUEUE_PREFIX: 'deanbot',
   REMINDER_SEND_TIME: '08:30',
   OUTBOX_RATE_PER_SECOND: '25',
@@ -83,6 +85,13 @@ const EnvSchema = z
       .default('Asia/Ho_Chi_Minh'),
     PUBLIC_BASE_URL: urlWithProtocols(['http:', 'https:']).optional(),
     ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+    METRICS_TOKEN: optionalString.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
+    READY_CHANNEL_CACHE_SECONDS: z.coerce
+      .number({ error: 'must be a whole number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(0, 'must be 0-3600')
+      .max(3600, 'must be 0-3600')
+      .default(30),
     QUEUE_PREFIX: z
       .string()
       .regex(/^[a-z0-9_-]{1,40}$/u, 'must be 1-40 characters a-z 0-9 _ -')
@@ -161,6 +170,10 @@ export interface Config {
   timeZone: string;
   publicBaseUrl: string | undefined;
   adminToken: string | undefined;
+  /** Bearer token required by GET /metrics; open when unset. */
+  metricsToken: string | undefined;
+  /** How long /ready keeps a channel's reachability answer (a failure at most 5 s). */
+  readyChannelCacheSeconds: number;
   queuePrefix: string;
   reminderSendTime: string;
   outboxRatePerSecond: number;
@@ -215,6 +228,8 @@ export function parseConfig(env: Record<string, string | undefined>, version = '
       timeZone: e.APP_TIMEZONE,
       publicBaseUrl: e.PUBLIC_BASE_URL,
       adminToken: e.ADMIN_TOKEN,
+      metricsToken: e.METRICS_TOKEN,
+      readyChannelCacheSeconds: e.READY_CHANNEL_CACHE_SECONDS,
       queuePrefix: e.QUEUE_PREFIX,
       reminderSendTime: e.REMINDER_SEND_TIME,
       outboxRatePerSecond: e.OUTBOX_RATE_PER_SECOND,
@@ -248,7 +263,7 @@ export function parseConfig(env: Record<string, string | undefined>, version = '
 
 /** Secret values of a config, for log scrubbing. */
 export function secretsOf(config: Config): string[] {
-  const secrets = [config.adminToken];
+  const secrets = [config.adminToken, config.metricsToken];
   if (config.telegram.enabled) secrets.push(config.telegram.token, config.telegram.webhookSecret);
   if (config.zalo.enabled) secrets.push(config.zalo.appSecret, config.zalo.oaSecretKey);
   const dbPassword = safePassword(config.databaseUrl);

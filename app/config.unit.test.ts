@@ -76,3 +76,40 @@ describe('parseConfig', () => {
     );
   });
 });
+
+describe('operations variables', () => {
+  it('GIVEN nothing THEN /metrics is open and channel checks are kept 30 s; GIVEN values THEN they apply and the token is a secret', () => {
+    const defaults = parseConfig(BASE);
+    expect(defaults.ok && defaults.config).toMatchObject({
+      metricsToken: undefined,
+      readyChannelCacheSeconds: 30,
+    });
+    const set = parseConfig({
+      ...BASE,
+      METRICS_TOKEN: 'metrics-token-0123456789abcdef',
+      READY_CHANNEL_CACHE_SECONDS: '0',
+    });
+    expect(set.ok).toBe(true);
+    if (!set.ok) return;
+    expect(set.config).toMatchObject({
+      metricsToken: 'metrics-token-0123456789abcdef',
+      readyChannelCacheSeconds: 0,
+    });
+    expect(secretsOf(set.config)).toContain('metrics-token-0123456789abcdef');
+  });
+
+  it.each([
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN: must be at least 24 characters \(example: /u],
+    [{ READY_CHANNEL_CACHE_SECONDS: '-1' }, /^READY_CHANNEL_CACHE_SECONDS: must be 0-3600 \(example: /u],
+    [
+      { READY_CHANNEL_CACHE_SECONDS: 'soon' },
+      /^READY_CHANNEL_CACHE_SECONDS: must be a whole number of seconds/u,
+    ],
+  ])('GIVEN %j THEN one line explains it', (env, line) => {
+    const result = parseConfig({ ...BASE, ...env });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatch(line);
+  });
+});
