@@ -54,8 +54,11 @@ export interface ZaloClientOptions {
   timeoutMs?: number;
   /** The current OA access token (from the token store). */
   getAccessToken: () => Promise<string>;
-  /** Called once after an auth error: refresh (single-flight) and return the new access token. */
-  onAuthError?: () => Promise<string>;
+  /**
+   * Called once after an auth error with the token Zalo refused: refresh (single-flight) and return the
+   * new access token (or the one another worker stored meanwhile).
+   */
+  onAuthError?: (refusedToken: string) => Promise<string>;
 }
 
 /** A quick-reply button: `payload` comes back as the user's text. */
@@ -228,7 +231,7 @@ export class ZaloClient {
     } catch (err) {
       const onAuthError = this.#options.onAuthError;
       if (!onAuthError || !(err instanceof ZaloApiError) || err.category !== 'auth') throw err;
-      const fresh = await onAuthError();
+      const fresh = await onAuthError(token);
       return call(fresh);
     }
   }

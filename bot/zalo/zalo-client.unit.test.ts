@@ -96,16 +96,18 @@ describe('ZaloClient against the fake Zalo', () => {
     expect(fake.refreshCount).toBe(1);
   });
 
-  it('does not loop when the refreshed token is rejected too', async () => {
+  it('does not loop when the refreshed token is rejected too, and names the refused token', async () => {
+    const onAuthError = vi.fn(async (_refused: string) => 'still-bogus');
     const stubborn = new ZaloClient({
       apiBase: fake.apiBase,
       oauthBase: fake.oauthBase,
       appId: fake.appId,
       appSecret: fake.appSecret,
       getAccessToken: async () => 'bogus',
-      onAuthError: vi.fn(async () => 'still-bogus'),
+      onAuthError,
     });
     await expect(stubborn.sendText(USER, 'x')).rejects.toMatchObject({ code: -216, category: 'auth' });
+    expect(onAuthError).toHaveBeenCalledExactlyOnceWith('bogus');
   });
 
   it('without onAuthError an auth error surfaces at once', async () => {
