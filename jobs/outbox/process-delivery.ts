@@ -96,6 +96,10 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
   ): Promise<DeliveryOutcome> {
     const id = data.deliveryId;
     const addresses = [payload.to, ...payload.fallback];
+    const nextAddress = (current: ChannelAddress) => {
+      const index = addresses.findIndex((a) => sameAddress(a, current));
+      return index >= 0 ? addresses[index + 1] : undefined;
+    };
     let to = start;
     for (;;) {
       await pace(job, data, token, to);
@@ -126,14 +130,26 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
           throw new Error(attempt.error);
         }
         case 'permanent':
-        case 'auth':
           await recordGaveUp(db, id, attempt);
           throw new UnrecoverableError(attempt.error);
+        case 'auth': {
+          // Our own credentials on this channel were refused (a revoked bot token, a broken Zalo OA
+          // token): the chat is fine, so it is not marked, and the next address may be on a channel
+          // that works.
+          const next = nextAddress(to);
+          if (next) {
+            await recordRedirect(db, id, attempt, next);
+            to = next;
+            continue;
+          }
+          await recordGaveUp(db, id, attempt);
+          throw new UnrecoverableError(attempt.error);
+        }
         case 'not-reachable':
         case 'outside-window': {
           if (result.reason === 'not-reachable' && channel) await markChatUnreachable(db, to);
-          const next = addresses[addresses.findIndex((a) => sameAddress(a, to)) + 1];
-          if (next && addresses.some((a) => sameAddress(a, to))) {
+          const next = nextAddress(to);
+          if (next) {
             await recordRedirect(db, id, attempt, next);
             to = next;
             continue;
