@@ -107,11 +107,14 @@ export async function findIdentity(
   };
 }
 
-/** Records that the user interacted (it also reopens Zalo's messaging window). */
+/**
+ * Records that the user interacted (it also reopens Zalo's messaging window): the chat is reachable again,
+ * and a later unreachable episode will be reported to the admins afresh.
+ */
 export async function touchIdentity(db: PrismaClient, identityId: number, at: Date): Promise<void> {
   await db.channelIdentity.update({
     where: { id: identityId },
-    data: { lastInteractionAt: at, unreachableSince: null },
+    data: { lastInteractionAt: at, unreachableSince: null, adminsToldAt: null },
   });
 }
 

@@ -13,11 +13,13 @@
  *   A caption is sent as a text message after its file.
  * - `replaceMessageId` is not supported by Zalo: a new message is sent. `silent` is ignored.
  * - `platformMessageId` is the first message sent (the text, or the first file when the text is empty).
- * - Errors: auth -> 'auth'; -230/-232/-213/-305/-311 -> 'outside-window'; -32 and HTTP 429 ->
- *   'rate-limited' (retry after 60 s); timeouts, network, 5xx -> 'transient'; -227/-244 -> 'not-reachable';
- *   anything else -> 'permanent'. If the text went out but a later file failed, the result is the file's
- *   failure and `detail` says what was already delivered. Arguments the client refuses (RangeError) are
- *   'permanent'; any other exception (for example the token store failing) is rethrown.
+ * - Errors: auth -> 'auth' (so is a missing or broken stored token: the outbox then tries the officer's
+ *   next chat); -230/-232/-213/-305/-311 -> 'outside-window'; -32 and HTTP 429 -> 'rate-limited' (retry
+ *   after `rateLimitRetryMs`, 60 s by default); timeouts, network, 5xx -> 'transient'; -227/-244 ->
+ *   'not-reachable'; anything else -> 'permanent'. If the text went out but a later file failed, the
+ *   result is the file's failure and `detail` says what was already delivered. Arguments the client
+ *   refuses (RangeError) are 'permanent'; any other exception (for example the database failing) is
+ *   rethrown.
  */
 import type {
   Channel,
@@ -40,14 +42,22 @@ export interface ZaloSender {
 /** How long to wait after Zalo's -32 rate limit (the limit is per minute). */
 export const ZALO_RATE_LIMIT_RETRY_MS = 60_000;
 
+/** Options of a {@link ZaloChannel}. */
+export interface ZaloChannelOptions {
+  /** How long the outbox waits after Zalo's -32. @defaultValue {@link ZALO_RATE_LIMIT_RETRY_MS} */
+  rateLimitRetryMs?: number;
+}
+
 /** The Zalo channel adapter. */
 export class ZaloChannel implements Channel {
   readonly id = 'zalo' as const;
   readonly maxTextLength = ZALO_MAX_TEXT_LENGTH;
   readonly #client: ZaloSender;
+  readonly #rateLimitRetryMs: number;
 
-  constructor(client: ZaloSender) {
+  constructor(client: ZaloSender, options: ZaloChannelOptions = {}) {
     this.#client = client;
+    this.#rateLimitRetryMs = options.rateLimitRetryMs ?? ZALO_RATE_LIMIT_RETRY_MS;
   }
 
   async send(to: ChannelAddress, message: OutgoingMessage): Promise<SendResult> {
@@ -81,7 +91,7 @@ export class ZaloChannel implements Channel {
         }
       }
     } catch (err) {
-      return failure(err, delivered);
+      return failure(err, delivered, this.#rateLimitRetryMs);
     }
     const first = delivered[0];
     if (first === undefined) return { ok: false, reason: 'permanent', detail: 'nothing to send' };
@@ -102,7 +112,7 @@ function composeText(text: string, hints: readonly OutgoingButton[]): string {
   return `${base}\n\n${lines.join('\n')}`.normalize('NFC');
 }
 
-function failure(err: unknown, delivered: readonly string[]): SendResult {
+function failure(err: unknown, delivered: readonly string[], rateLimitRetryMs: number): SendResult {
   const partial = delivered.length > 0 ? ` (already delivered: ${delivered.join(', ')})` : '';
   // A RangeError is a message the client refused to send (empty label, payload too long): not retryable.
   if (err instanceof RangeError)
@@ -114,7 +124,7 @@ function failure(err: unknown, delivered: readonly string[]): SendResult {
   }
   switch (err.category) {
     case 'rate-limited':
-      return { ok: false, reason: 'rate-limited', retryAfterMs: ZALO_RATE_LIMIT_RETRY_MS, detail };
+      return { ok: false, reason: 'rate-limited', retryAfterMs: rateLimitRetryMs, detail };
     case 'auth':
     case 'outside-window':
     case 'transient':

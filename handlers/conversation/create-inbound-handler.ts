@@ -6,6 +6,7 @@
 import { maskSensitive } from '../../domain/reply/mask-sensitive.ts';
 import { t } from '../../locales/index.ts';
 import { peekConversation, takeConversation } from '../../store/conversations.ts';
+import { markChatUnreachable } from '../../store/deliveries.ts';
 import { taskIdsOfSentMessage } from '../../store/delivery-context.ts';
 import { recordInbound, setInboundOutcome } from '../../store/inbound.ts';
 import { findIdentity, INVITE_CODE_PATTERN, setOfficerLocale, touchIdentity } from '../../store/officers.ts';
@@ -75,7 +76,13 @@ async function route(turn: Turn, extraCommands: CommandRoute[]): Promise<Inbound
   const name = command?.[1]?.toLowerCase() ?? null;
   const args = command?.[2]?.trim() ?? '';
 
-  if (message.kind === 'unfollow') return 'ignored';
+  if (message.kind === 'unfollow') {
+    // Zalo: the officer left the OA. Mark the chat so that the outbox and the admins know; writing to the
+    // OA again (touchIdentity) clears it.
+    if (!turn.identity) return 'ignored';
+    await markChatUnreachable(turn.db, message, turn.now);
+    return 'processed';
+  }
   if (name === 'start' && args) return linkAccount(turn, args);
   if (!turn.officer && message.kind === 'text' && INVITE_CODE_PATTERN.test(text.toUpperCase()))
     return linkAccount(turn, text);

@@ -1,4 +1,5 @@
 import type { Messages } from '../vi/index.ts';
+import { zaloEn } from './zalo.ts';
 
 /** English messages: the same keys as Vietnamese (checked by the type). */
 export const en: Messages = {
@@ -83,5 +84,7 @@ export const en: Messages = {
   fileNotAllowed: 'Only the working group (admins) can send plan files to import.',
   skipped: 'Skipped.',
   inactive: 'This officer account is no longer active. Contact the Đề án 06 working group.',
+  // Zalo channel: alerts to admins.
+  zalo: zaloEn,
   dateFormat: (d) => d.split('-').reverse().join('/'),
 };

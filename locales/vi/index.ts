@@ -3,6 +3,8 @@
  * English catalogue must have the same keys (the type checker and locales/locales.test.ts enforce it).
  * Values are plain text; channel adapters escape them.
  */
+import { zaloVi } from './zalo.ts';
+
 export const vi = {
   statusLabels: {
     not_started: 'Chưa triển khai',
@@ -88,6 +90,8 @@ export const vi = {
   fileNotAllowed: 'Chỉ Tổ công tác (quản trị) mới gửi tệp kế hoạch để nhập.',
   skipped: 'Đã bỏ qua.',
   inactive: 'Tài khoản cán bộ này đã ngừng hoạt động. Liên hệ Tổ công tác Đề án 06.',
+  // Zalo channel: alerts to admins.
+  zalo: zaloVi,
   dateFormat: (d: string) => d.split('-').reverse().join('/'),
 };
 
