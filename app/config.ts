@@ -37,6 +37,17 @@ const urlWithProtocols = (protocols: string[]) =>
       `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     );
 
+/** A comma-separated list of YYYY-MM-DD dates (the government's yearly holiday swaps). */
+const dateList = z
+  .string()
+  .trim()
+  .default('')
+  .refine(
+    (v) => v === '' || v.split(',').every((d) => /^\d{4}-\d{2}-\d{2}$/u.test(d.trim())),
+    'must be comma-separated dates YYYY-MM-DD',
+  )
+  .transform((v) => (v === '' ? [] : v.split(',').map((d) => d.trim())));
+
 /** Every variable, with the example printed when it is wrong. */
 export const ENV_EXAMPLES: Record<string, string> = {
   DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/deanbot',
@@ -53,6 +64,9 @@ export const ENV_EXAMPLES: Record<string, string> = {
   REMINDER_SEND_TIME: '08:30',
   OUTBOX_RATE_PER_SECOND: '25',
   OUTBOX_PER_CHAT_INTERVAL_MS: '1100',
+  REMINDER_PLANNING_TIME: '07:30',
+  WORK_EXTRA_DAYS_OFF: '2025-01-27,2025-02-03',
+  WORK_EXTRA_WORKING_DAYS: '2025-02-08',
   TELEGRAM_BOT_TOKEN: '123456789:AAExampleExampleExampleExample',
   TELEGRAM_BOT_USERNAME: 'de_an_06_bot',
   TELEGRAM_API_ROOT: 'https://api.telegram.org',
@@ -102,6 +116,12 @@ const EnvSchema = z
       .min(1, 'must be at least 1')
       .max(1000, 'must be at most 1000')
       .default(25),
+    REMINDER_PLANNING_TIME: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/u, 'must be HH:MM (24 h)')
+      .default('07:30'),
+    WORK_EXTRA_DAYS_OFF: dateList,
+    WORK_EXTRA_WORKING_DAYS: dateList,
     OUTBOX_PER_CHAT_INTERVAL_MS: z.coerce
       .number({ error: 'must be a number of milliseconds' })
       .int('must be a whole number')
@@ -176,6 +196,11 @@ export interface Config {
   readyChannelCacheSeconds: number;
   queuePrefix: string;
   reminderSendTime: string;
+  /** When the daily reminder planning runs (Vietnam time). */
+  reminderPlanningTime: string;
+  /** Extra days off and make-up working days decided by the government each year. */
+  workExtraDaysOff: string[];
+  workExtraWorkingDays: string[];
   outboxRatePerSecond: number;
   outboxPerChatIntervalMs: number;
   telegram:
@@ -232,6 +257,9 @@ export function parseConfig(env: Record<string, string | undefined>, version = '
       readyChannelCacheSeconds: e.READY_CHANNEL_CACHE_SECONDS,
       queuePrefix: e.QUEUE_PREFIX,
       reminderSendTime: e.REMINDER_SEND_TIME,
+      reminderPlanningTime: e.REMINDER_PLANNING_TIME,
+      workExtraDaysOff: e.WORK_EXTRA_DAYS_OFF,
+      workExtraWorkingDays: e.WORK_EXTRA_WORKING_DAYS,
       outboxRatePerSecond: e.OUTBOX_RATE_PER_SECOND,
       outboxPerChatIntervalMs: e.OUTBOX_PER_CHAT_INTERVAL_MS,
       telegram: e.TELEGRAM_BOT_TOKEN

@@ -29,7 +29,8 @@ function kindLine(item: ReminderItem, today: string, locale: LocaleCode, monthly
   if (item.kind === 'escalation') return k.escalation(-days);
   if (item.kind === 'monthly') return k.monthly(monthlyDay);
   if (item.kind === 'support-input') return k.supportInput(item.leadName ?? '');
-  if (item.kind === 'T0') return k.dueToday;
+  // A T0 reminder moved before a due date that is not a working day still counts the days left.
+  if (item.kind === 'T0' && days <= 0) return k.dueToday;
   return k.before(Math.max(days, 0));
 }
 

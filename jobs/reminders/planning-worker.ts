@@ -1,0 +1,103 @@
+/**
+ * The planning worker. `plan` jobs run the reminder planner for their day (a job picked up after its
+ * day is over is dropped: its reminders are stale) and record `planning-<day>` in ScheduleRun. `tick`
+ * jobs come from the job schedulers (or a catch-up): a planning tick adds the day's `plan` job, a digest
+ * tick adds a `digest` job `{kind, at}` to the digest feature's queue under its run key as job id and
+ * records the run, so each occurrence asks for its digest once.
+ */
+import { type Job, type Queue, type RedisOptions, UnrecoverableError, Worker } from 'bullmq';
+import { z } from 'zod';
+import { vnDate } from '../../domain/calendar/working-time.ts';
+import type { PrismaClient } from '../../prisma/generated/client.ts';
+import { hasScheduleRun, recordScheduleRun } from '../../store/schedule-runs.ts';
+import {
+  DIGEST_JOB_NAME,
+  type DigestJobData,
+  PLAN_JOB_NAME,
+  PLANNING_QUEUE,
+  TICK_JOB_NAME,
+} from '../queues-names.ts';
+import type { Schedule } from '../schedules/schedules.ts';
+import { addPlanningJob, type PlanningQueue } from './planning-queue.ts';
+
+/** A tick runs for the occurrence just before it; this much slack covers a scheduler firing early. */
+const TICK_SLACK_MS = 60_000;
+
+export interface PlanningWorkerOptions {
+  db: PrismaClient;
+  now: () => Date;
+  schedules: readonly Schedule[];
+  /** The reminder planner as of an instant (injected: it lives in handlers/). */
+  plan(at: Date): Promise<unknown>;
+  planningQueue: PlanningQueue;
+  digestsQueue: Queue<DigestJobData>;
+  logger?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+}
+
+const planData = z.object({ day: z.iso.date() });
+const tickData = z.object({
+  schedule: z.enum(['planning', 'weekly-digest', 'monthly-digest', 'quarterly-digest']),
+  at: z.iso.datetime().optional(),
+});
+
+/** What a job did (kept with the job in Redis). */
+export type PlanningJobResult =
+  | { done: 'planned'; day: string; result: unknown }
+  | { done: 'stale'; day: string }
+  | { done: 'queued-plan'; day: string; added: boolean }
+  | { done: 'queued-digest' | 'already-ran'; key: string };
+
+export async function processPlanningJob(
+  options: PlanningWorkerOptions,
+  job: Pick<Job, 'name' | 'data'>,
+): Promise<PlanningJobResult> {
+  const now = options.now();
+  const today = vnDate(now);
+  if (job.name === PLAN_JOB_NAME) {
+    const data = planData.safeParse(job.data);
+    if (!data.success) throw new UnrecoverableError(`bad plan job data: ${data.error.message}`);
+    if (data.data.day !== today) return { done: 'stale', day: data.data.day };
+    const result = await options.plan(now);
+    await recordScheduleRun(options.db, `planning-${today}`, now);
+    return { done: 'planned', day: today, result };
+  }
+  if (job.name !== TICK_JOB_NAME) throw new UnrecoverableError(`unknown job ${job.name}`);
+  const data = tickData.safeParse(job.data);
+  if (!data.success) throw new UnrecoverableError(`bad tick job data: ${data.error.message}`);
+  const schedule = options.schedules.find((s) => s.id === data.data.schedule);
+  if (!schedule) throw new UnrecoverableError(`unknown schedule ${data.data.schedule}`);
+  if (schedule.digest === null) {
+    return { done: 'queued-plan', day: today, added: await addPlanningJob(options.planningQueue, today) };
+  }
+  const occurrence = data.data.at
+    ? new Date(data.data.at)
+    : schedule.latest(new Date(now.getTime() + TICK_SLACK_MS));
+  const key = schedule.runKey(occurrence);
+  if (await hasScheduleRun(options.db, key)) return { done: 'already-ran', key };
+  // Queued first, recorded second: a crash in between re-queues under the same job id (a no-op while the
+  // digest job is kept), never loses the digest.
+  await options.digestsQueue.add(
+    DIGEST_JOB_NAME,
+    { kind: schedule.digest, at: occurrence.toISOString() },
+    { jobId: key, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } },
+  );
+  await recordScheduleRun(options.db, key, now);
+  options.logger?.info({ key }, 'schedules: digest requested');
+  return { done: 'queued-digest', key };
+}
+
+/** Starts the worker (one job at a time: planning is a single pass over what is due). */
+export function createPlanningWorker(
+  options: PlanningWorkerOptions & { connection: RedisOptions; prefix: string },
+): Worker {
+  const worker = new Worker(PLANNING_QUEUE, (job) => processPlanningJob(options, job), {
+    connection: { ...options.connection, maxRetriesPerRequest: null },
+    prefix: options.prefix,
+    concurrency: 1,
+  });
+  worker.on('failed', (job, error) =>
+    options.logger?.warn({ jobId: job?.id, err: error.message }, 'planning: job failed'),
+  );
+  worker.on('error', (error) => options.logger?.warn({ err: error.message }, 'planning: worker error'));
+  return worker;
+}

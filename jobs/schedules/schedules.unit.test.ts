@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { vnInstant } from '../../domain/calendar/working-time.ts';
+import { buildSchedules, isoWeekKey } from './schedules.ts';
+
+const schedules = buildSchedules({ planningTime: '07:30' });
+const byId = (id: string) => schedules.find((s) => s.id === id)!;
+
+describe('schedules', () => {
+  it.each([
+    ['planning', '2026-11-23', '07:29', '2026-11-22T07:30', 'planning-2026-11-22'],
+    ['planning', '2026-11-23', '07:30', '2026-11-23T07:30', 'planning-2026-11-23'],
+    ['weekly-digest', '2026-11-23', '07:59', '2026-11-16T08:00', 'digest-weekly-2026-W47'],
+    ['weekly-digest', '2026-11-29', '23:00', '2026-11-23T08:00', 'digest-weekly-2026-W48'],
+    ['weekly-digest', '2027-01-04', '09:00', '2027-01-04T08:00', 'digest-weekly-2027-W01'],
+    ['monthly-digest', '2026-11-16', '07:00', '2026-10-16T08:00', 'digest-monthly-2026-10'],
+    ['monthly-digest', '2026-01-10', '07:00', '2025-12-16T08:00', 'digest-monthly-2025-12'],
+    ['quarterly-digest', '2026-11-20', '07:00', '2026-09-16T08:30', 'digest-quarterly-2026-Q3'],
+    ['quarterly-digest', '2026-12-16', '08:30', '2026-12-16T08:30', 'digest-quarterly-2026-Q4'],
+  ])('GIVEN %s at %s %s THEN the latest run is %s (%s)', (id, day, time, expected, key) => {
+    const latest = byId(id).latest(vnInstant(day, time));
+    expect(latest).toEqual(vnInstant(expected.slice(0, 10), expected.slice(11)));
+    expect(byId(id).runKey(latest)).toBe(key);
+  });
+
+  it('GIVEN the schedules THEN their cron patterns say the same thing', () => {
+    expect(schedules.map((s) => [s.id, s.pattern])).toEqual([
+      ['planning', '30 7 * * *'],
+      ['weekly-digest', '0 8 * * 1'],
+      ['monthly-digest', '0 8 16 * *'],
+      ['quarterly-digest', '30 8 16 3,6,9,12 *'],
+    ]);
+  });
+
+  it.each([
+    ['2026-01-01', '2026-W01'],
+    ['2027-01-01', '2026-W53'],
+    ['2024-12-30', '2025-W01'],
+  ])('GIVEN %s THEN its ISO week is %s', (day, week) => {
+    expect(isoWeekKey(day)).toBe(week);
+  });
+});
