@@ -1,0 +1,187 @@
+/**
+ * Loads the snapshot a digest is built from (`DigestInput`) for a kind and an as-of instant.
+ *
+ * Tasks: every task not removed at `asOf`, with the current lead agencies after the successor mapping
+ * (tasks of Sở Thông tin và Truyền thông show Sở Khoa học và Công nghệ), the effective deadline and
+ * `extended` when an approved extension moved it. A task's state is its denormalised current state,
+ * unless it reported after `asOf` (a digest rebuilt for a past date): then it is the state its reports
+ * gave at `asOf`. Reports: those of the period plus each task's latest. Previous totals and statuses
+ * come from the last digest of the same kind (see store/digests.ts).
+ */
+import type { DigestInput, DigestKind, DigestReport, DigestTask } from '../domain/digest/digest-input.ts';
+import { type DigestPeriod, digestPeriod } from '../domain/digest/digest-period.ts';
+import type { PrismaClient } from '../prisma/generated/client.ts';
+import {
+  explanationsAt,
+  type LatestReport,
+  latestReports,
+  remindersBetween,
+  reportsBetween,
+  unreachableOfficers,
+} from './digest-activity.ts';
+import { type DigestBaseline, previousDigest } from './digests.ts';
+
+function isoDay(date: Date | null): string | null {
+  return date ? date.toISOString().slice(0, 10) : null;
+}
+
+/** Agency id → the name of whoever holds its tasks today (end of the successor chain). */
+async function currentHolders(db: PrismaClient): Promise<Map<number, string>> {
+  const rows = await db.agency.findMany({ select: { id: true, name: true, successorId: true } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const holders = new Map<number, string>();
+  for (const row of rows) {
+    let current = row;
+    const seen = new Set([row.id]);
+    while (current.successorId !== null && !seen.has(current.successorId)) {
+      const next = byId.get(current.successorId);
+      if (!next) break;
+      seen.add(next.id);
+      current = next;
+    }
+    holders.set(row.id, current.name);
+  }
+  return holders;
+}
+
+type Extension = { previousDue: Date | null; newDue: Date; decidedAt: Date | null; createdAt: Date };
+
+/** Effective due date and `extended` at `asOf`: an extension approved after `asOf` is undone. */
+function deadlineAt(dueDate: Date | null, extensions: Extension[], asOf: Date) {
+  const when = (e: Extension) => e.decidedAt ?? e.createdAt;
+  const later = extensions
+    .filter((e) => when(e) > asOf)
+    .sort((a, b) => when(a).getTime() - when(b).getTime());
+  const due = later[0] ? later[0].previousDue : dueDate;
+  return { due: isoDay(due), extended: extensions.some((e) => when(e) <= asOf) };
+}
+
+/** State of a task at `asOf`: its stored state, or what its reports said then when it reported later. */
+function stateAt(
+  task: {
+    status: DigestTask['status'];
+    progress: number | null;
+    lastReportAt: Date | null;
+    doneAt: Date | null;
+  },
+  latest: LatestReport | undefined,
+  asOf: Date,
+): Pick<DigestTask, 'status' | 'progress' | 'lastReportAt' | 'doneAt'> {
+  if (task.lastReportAt === null || task.lastReportAt <= asOf) return task;
+  const status = latest?.lastStatus ?? 'not_started';
+  const done = status === 'done' || status === 'done_maintained';
+  const doneAt = !done
+    ? null
+    : task.doneAt !== null && task.doneAt <= asOf
+      ? task.doneAt
+      : (latest?.reportedAt ?? null);
+  return { status, progress: latest?.lastProgress ?? null, lastReportAt: latest?.reportedAt ?? null, doneAt };
+}
+
+/** The tasks of every plan as the digest sees them at `asOf`. */
+async function loadTasks(
+  db: PrismaClient,
+  asOf: Date,
+  latest: Map<number, LatestReport>,
+  baseline: DigestBaseline | null,
+): Promise<DigestTask[]> {
+  const holders = await currentHolders(db);
+  const rows = await db.task.findMany({
+    where: { OR: [{ removedAt: null }, { removedAt: { gt: asOf } }] },
+    select: {
+      id: true,
+      planId: true,
+      code: true,
+      title: true,
+      deadlineRaw: true,
+      deadlineKind: true,
+      dueDate: true,
+      originalDueDate: true,
+      startDate: true,
+      recurring: true,
+      status: true,
+      progress: true,
+      lastReportAt: true,
+      doneAt: true,
+      group: { select: { code: true } },
+      agencies: { where: { role: 'lead' }, select: { agencyId: true } },
+      extensions: {
+        where: { state: 'approved' },
+        select: { previousDue: true, newDue: true, decidedAt: true, createdAt: true },
+      },
+    },
+    orderBy: [{ planId: 'asc' }, { position: 'asc' }],
+  });
+  return rows.map((row) => {
+    const report = latest.get(row.id);
+    const { due, extended } = deadlineAt(row.dueDate, row.extensions, asOf);
+    const lead = [...new Set(row.agencies.map((a) => holders.get(a.agencyId) ?? ''))].filter((n) => n !== '');
+    return {
+      id: row.id,
+      planId: row.planId,
+      code: row.code,
+      groupCode: row.group?.code ?? null,
+      title: row.title,
+      lead,
+      deadline: {
+        raw: row.deadlineRaw,
+        kind: row.deadlineKind,
+        due,
+        start: isoDay(row.startDate),
+        recurring: row.recurring,
+      },
+      originalDue: extended ? isoDay(row.originalDueDate) : null,
+      extended,
+      ...stateAt(row, report, asOf),
+      result: report?.lastResult ?? null,
+      blocker: report?.blocker ?? null,
+      previousStatus: baseline?.statuses[String(row.id)] ?? null,
+    };
+  });
+}
+
+function asReport(r: LatestReport): DigestReport {
+  const { taskId, officerName, agencyName, status, progress, result, blocker, reportedAt } = r;
+  return { taskId, officerName, agencyName, status, progress, result, blocker, reportedAt };
+}
+
+/** The snapshot of a `kind` digest at `asOf`, with its period. */
+export async function loadDigestInput(
+  db: PrismaClient,
+  options: { kind: DigestKind; asOf: Date },
+): Promise<{ period: DigestPeriod; input: DigestInput }> {
+  const { kind, asOf } = options;
+  const period = digestPeriod(kind, asOf);
+  const baseline = await previousDigest(db, kind, asOf, period.key);
+  const latest = await latestReports(db, asOf);
+  const [tasks, inPeriod, reminders, unreachable, explanations, plans, groups] = await Promise.all([
+    loadTasks(db, asOf, latest, baseline),
+    reportsBetween(db, period.from, period.to),
+    remindersBetween(db, period.from, period.to, asOf),
+    unreachableOfficers(db, asOf),
+    explanationsAt(db, asOf),
+    db.plan.findMany({ select: { id: true, title: true }, orderBy: { id: 'asc' } }),
+    db.taskGroup.findMany({
+      select: { planId: true, code: true, title: true },
+      orderBy: [{ planId: 'asc' }, { position: 'asc' }],
+    }),
+  ]);
+  const taskIds = new Set(tasks.map((t) => t.id));
+  const reports = [...inPeriod, ...[...latest.values()].map(asReport)].filter((r) => taskIds.has(r.taskId));
+  return {
+    period,
+    input: {
+      kind,
+      asOf,
+      period: { from: period.from, to: period.to },
+      previous: baseline?.totals ?? null,
+      plans,
+      groups,
+      tasks,
+      reports,
+      reminders,
+      unreachable,
+      explanations: explanations.filter((e) => taskIds.has(e.taskId)),
+    },
+  };
+}
