@@ -34,6 +34,22 @@ export async function recordInbound(
   }
 }
 
+/**
+ * The id of a stored message whose handling never finished (outcome still `received`: the process or the
+ * database went away mid-way, so the webhook answered 5xx and the platform redelivers), else null.
+ */
+export async function findUnfinishedInbound(
+  db: PrismaClient,
+  channel: IncomingMessage['channel'],
+  platformId: string,
+): Promise<number | null> {
+  const row = await db.inboundMessage.findFirst({
+    where: { channel, platformId, outcome: 'received' },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
 export async function setInboundOutcome(
   db: PrismaClient,
   id: number,

@@ -1,6 +1,34 @@
+/**
+ * Wiring of the administration feature (handlers/admin): the admin chat commands, the plan-file upload
+ * flow (files downloaded through the Telegram Bot API), deadline extensions and explanations.
+ */
+import { TelegramFileFetcher } from '../../bot/telegram/telegram-file-fetcher.ts';
+import { createAdminRoutes } from '../../handlers/admin/admin-routes.ts';
+import { type FileFetcher, MAX_CHAT_FILE_BYTES } from '../../handlers/admin/file-fetcher.ts';
+import type { ChannelId } from '../../handlers/channel.ts';
 import type { Feature, FeatureDeps } from './feature.ts';
 
-/** Wiring of the admin feature (see the feature's folders). */
-export async function startAdminFeature(_deps: FeatureDeps): Promise<Feature> {
-  return {};
+function fileFetcher(deps: FeatureDeps): FileFetcher {
+  const telegram = deps.config.telegram.enabled
+    ? new TelegramFileFetcher({
+        token: deps.config.telegram.token,
+        apiRoot: deps.config.telegram.apiRoot,
+        maxBytes: MAX_CHAT_FILE_BYTES,
+      })
+    : null;
+  return {
+    fetch(channel, fileId) {
+      if (channel === 'telegram' && telegram) return telegram.fetch(channel, fileId);
+      return Promise.reject(new Error(`no file download on ${channel}`));
+    },
+  };
+}
+
+/** Starts the administration feature: its chat commands. */
+export async function startAdminFeature(deps: FeatureDeps): Promise<Feature> {
+  const commands = createAdminRoutes({
+    files: fileFetcher(deps),
+    enabledChannels: () => new Set<ChannelId>(deps.channels.keys()),
+  });
+  return { commands };
 }

@@ -8,7 +8,7 @@ import { t } from '../../locales/index.ts';
 import { peekConversation, takeConversation } from '../../store/conversations.ts';
 import { markChatUnreachable } from '../../store/deliveries.ts';
 import { taskIdsOfSentMessage } from '../../store/delivery-context.ts';
-import { recordInbound, setInboundOutcome } from '../../store/inbound.ts';
+import { findUnfinishedInbound, recordInbound, setInboundOutcome } from '../../store/inbound.ts';
 import { findIdentity, INVITE_CODE_PATTERN, setOfficerLocale, touchIdentity } from '../../store/officers.ts';
 import type { IncomingMessage } from '../channel.ts';
 import type { InboundHandler, InboundOutcome } from '../inbound.ts';
@@ -45,7 +45,11 @@ export function createInboundHandler(
 ): InboundHandler {
   return {
     async handle(message) {
-      const inboundId = await recordInbound(deps.db, message, maskedPayload(message));
+      // A redelivery of a message whose first handling died half-way (outcome never written) is handled
+      // again; the report key and the reply dedupKeys keep that idempotent. Finished ones are duplicates.
+      const inboundId =
+        (await recordInbound(deps.db, message, maskedPayload(message))) ??
+        (await findUnfinishedInbound(deps.db, message.channel, message.platformId));
       if (inboundId === null) return 'duplicate';
       const now = deps.now();
       const identity = await findIdentity(deps.db, message.channel, message.chatId);
@@ -138,6 +142,15 @@ async function route(turn: Turn, extraCommands: CommandRoute[]): Promise<Inbound
       default:
         await turn.reply(turn.m.unknownCommand);
         return 'rejected';
+    }
+  }
+  // An uploaded file (`__file__`) or a reply to one of our messages (`__reply__`) may belong to a
+  // feature (an admin's plan file, an answer to a request for explanation) before the defaults below.
+  if (message.kind === 'file' || (message.kind === 'text' && message.replyToMessageId)) {
+    const special = message.kind === 'file' ? '__file__' : '__reply__';
+    for (const extra of extraCommands) {
+      const handled = await extra(turn, special, text);
+      if (handled) return handled;
     }
   }
   if (BUTTON_PAYLOAD.test(text)) return pressButton(turn, text, contextIds);

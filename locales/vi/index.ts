@@ -90,9 +90,141 @@ export const vi = {
   fileNotAllowed: 'Chỉ Tổ công tác (quản trị) mới gửi tệp kế hoạch để nhập.',
   skipped: 'Đã bỏ qua.',
   inactive: 'Tài khoản cán bộ này đã ngừng hoạt động. Liên hệ Tổ công tác Đề án 06.',
+  // --- Administration (issue 8): roles, admin commands, extensions, explanations, audit ---
+  admin: {
+    roles: { officer: 'cán bộ đầu mối', committee: 'Ban Chỉ đạo', admin: 'Tổ công tác (quản trị)' },
+    needRole: (roles: string) => `Lệnh này chỉ dành cho: ${roles}.`,
+    or: ' hoặc ',
+    usageIntro: 'Cách dùng:',
+    usage: {
+      canbo: '/canbo — danh sách cán bộ\n/canbo them <họ tên> | <cơ quan> [| vai trò: canbo, bcd, quantri]\n/canbo ngung <mã cán bộ>',
+      moi: '/moi <mã cán bộ> — tạo mã mời liên kết tài khoản (hết hạn sau 72 giờ)',
+      giao: '/giao <mã nhiệm vụ> <cơ quan chủ trì; ...> [| phối hợp <cơ quan; ...>]',
+      coquan: '/coquan bidanh <bí danh> | <cơ quan>\n/coquan thaythe <cơ quan cũ> | <cơ quan mới>',
+      giahan: '/giahan <mã nhiệm vụ> <dd/mm/yyyy> <lý do>',
+      tamdung: '/tamdung kehoach <mã kế hoạch> | nhiemvu <mã nhiệm vụ> | canbo <mã cán bộ>',
+      tieptuc: '/tieptuc kehoach <mã kế hoạch> | nhiemvu <mã nhiệm vụ> | canbo <mã cán bộ>',
+      quahan: '/quahan — các nhiệm vụ quá hạn',
+      xuat: '/xuat [mã kế hoạch] — xuất bảng tình hình thực hiện (XLSX)',
+      thongbao: '/thongbao [kehoach <mã> |] <nội dung> — gửi thông báo tới cán bộ của kế hoạch',
+      nhatky: '/nhatky [số dòng] — nhật ký thao tác quản trị',
+      xingiahan: '/xingiahan <mã nhiệm vụ> <dd/mm/yyyy> <lý do>',
+      giaitrinh:
+        '/giaitrinh — các yêu cầu giải trình chưa trả lời\n/giaitrinh <mã nhiệm vụ> — gửi yêu cầu giải trình (Tổ công tác)\n/giaitrinh <mã nhiệm vụ> <nội dung> — trả lời giải trình (cơ quan chủ trì)',
+    },
+    buttons: { confirm: '✅ Xác nhận', cancel: '✖ Hủy', approve: '✅ Duyệt', reject: '✖ Từ chối' },
+    taskNotFound: (code: string) => `Không tìm thấy nhiệm vụ #${code}.`,
+    taskAmbiguous: (code: string, plans: string) =>
+      `Mã #${code} có trong nhiều kế hoạch (${plans}). Ghi rõ <mã kế hoạch>/<mã nhiệm vụ>, ví dụ ${plans.split(', ')[0]}/${code}.`,
+    officerNotFound: (id: string) => `Không có cán bộ mã ${id}.`,
+    planNotFound: (id: string) => `Không có kế hoạch mã ${id}.`,
+    agencyNotFound: (name: string) => `Không tìm thấy cơ quan "${name}" trong danh mục (gõ tên đầy đủ, tên viết tắt hoặc bí danh).`,
+    officersHeader: (n: number) => `Cán bộ (${n}):`,
+    officerLine: (id: number, name: string, agency: string, role: string, flags: string) =>
+      `${id}. ${name} — ${agency} · ${role}${flags ? ` · ${flags}` : ''}`,
+    flags: { inactive: 'đã ngừng', paused: 'tạm dừng', head: 'thủ trưởng', notLinked: 'chưa liên kết' },
+    officerAdded: (id: number, name: string, agency: string) =>
+      `Đã thêm cán bộ ${id}. ${name} (${agency}). Tạo mã mời: /moi ${id}`,
+    officerDeactivated: (name: string) => `Đã ngừng tài khoản cán bộ ${name}.`,
+    inviteCreated: (name: string, code: string, until: string) =>
+      `Mã mời của ${name}: ${code} (hết hạn ${until}). Cán bộ mở bot và gửi: /start ${code}`,
+    assigned: (code: string, lead: string, support: string) =>
+      `Đã giao #${code}: chủ trì ${lead}${support ? `; phối hợp ${support}` : ''}.`,
+    aliasAdded: (alias: string, agency: string) => `Đã thêm bí danh "${alias}" cho ${agency}.`,
+    successorSet: (from: string, to: string) => `Từ nay nhiệm vụ của ${from} do ${to} đảm nhận.`,
+    successorCycle: 'Không thể thay thế: hai cơ quan sẽ thay thế lẫn nhau.',
+    dateNotFuture: 'Hạn mới phải sau ngày hôm nay.',
+    extended: (code: string, from: string, to: string) => `Đã gia hạn #${code}: ${from} → ${to}. Hạn gốc của kế hoạch được giữ lại.`,
+    noDate: 'chưa có hạn',
+    paused: (what: string) => `Đã tạm dừng ${what}: không nhắc việc cho đến khi tiếp tục.`,
+    resumed: (what: string) => `Đã tiếp tục ${what}.`,
+    targets: {
+      plan: (label: string) => `kế hoạch "${label}"`,
+      task: (label: string) => `nhiệm vụ ${label}`,
+      officer: (label: string) => `cán bộ ${label}`,
+    },
+    overdueHeader: (n: number) => `Nhiệm vụ quá hạn (${n}):`,
+    overdueLine: (code: string, title: string, lead: string, days: number, status: string) =>
+      `#${code} ${title}\n   ${lead || '(chưa rõ chủ trì)'} · quá hạn ${days} ngày · ${status}`,
+    noOverdue: 'Không có nhiệm vụ nào quá hạn.',
+    exportCaption: (n: number) => `Tình hình thực hiện: ${n} nhiệm vụ.`,
+    exportEmpty: 'Chưa có nhiệm vụ nào để xuất.',
+    broadcastPreview: (n: number, plan: string, text: string) =>
+      `Gửi thông báo tới ${n} cán bộ của kế hoạch "${plan}"?\n\n${text}`,
+    broadcastNoRecipients: 'Kế hoạch này chưa có cán bộ nào để nhận thông báo.',
+    broadcastNoPlan: 'Chưa có kế hoạch nào.',
+    broadcastSent: (n: number, unreachable: number) =>
+      `Đã gửi thông báo tới ${n} cán bộ${unreachable ? `; ${unreachable} cán bộ chưa liên kết tài khoản` : ''}.`,
+    broadcastMessage: (text: string) => `📢 Thông báo của Tổ công tác Đề án 06:\n${text}`,
+    cancelled: 'Đã hủy.',
+    nothingToConfirm: 'Không có thao tác nào đang chờ xác nhận (có thể đã hết hạn).',
+    auditHeader: (n: number) => `Nhật ký quản trị (${n} mục gần nhất):`,
+    auditLine: (at: string, actor: string, action: string, target: string, change: string) =>
+      `${at} · ${actor} · ${action} ${target}${change ? `\n   ${change}` : ''}`,
+    auditEmpty: 'Nhật ký trống.',
+    importPreview: (title: string, tasks: number, groups: number) =>
+      `Xem trước tệp kế hoạch "${title}": ${tasks} nhiệm vụ, ${groups} nhóm.`,
+    importWarnings: (n: number) => `Cảnh báo (${n}):`,
+    importUnknown: (names: string) => `Cơ quan chưa có trong danh mục: ${names}`,
+    importErrors: (n: number) => `Tệp có ${n} lỗi nên chưa nhập gì. Sửa và gửi lại:`,
+    importIssueLine: (row: string, column: string, message: string) =>
+      `• ${row ? `Dòng ${row}` : ''}${column ? ` (${column})` : ''}: ${message}`,
+    importAsk: 'Bấm Xác nhận để nhập vào cơ sở dữ liệu, hoặc Hủy.',
+    imported: (added: number, updated: number, removed: number) =>
+      `Đã nhập kế hoạch: thêm ${added}, cập nhật ${updated}, loại bỏ ${removed} nhiệm vụ.`,
+    importUnchanged: 'Tệp này đã được nhập trước đó: không có gì thay đổi.',
+    importUnreadable: (reason: string) => `Không đọc được tệp: ${reason}`,
+    fileFetchFailed: 'Không tải được tệp từ máy chủ của ứng dụng chat. Hãy gửi lại tệp.',
+    fileTooLarge: (mb: number) => `Tệp lớn hơn ${mb} MB.`,
+    extensionRequested: (code: string, date: string) =>
+      `Đã gửi đề nghị gia hạn #${code} đến ${date} tới Tổ công tác. Bạn sẽ được báo khi có quyết định.`,
+    extensionNotLead: (code: string) => `Chỉ cán bộ của cơ quan chủ trì nhiệm vụ #${code} mới xin gia hạn được.`,
+    extensionForAdmins: (officer: string, agency: string, code: string, title: string, from: string, to: string, reason: string) =>
+      `Đề nghị gia hạn từ ${officer} (${agency})\n#${code} ${title}\nHạn hiện tại: ${from} → đề nghị: ${to}\nLý do: ${reason}`,
+    extensionApproved: (code: string, to: string) => `✅ Đề nghị gia hạn #${code} đã được duyệt: hạn mới ${to}.`,
+    extensionRejected: (code: string, to: string) => `✖ Đề nghị gia hạn #${code} đến ${to} không được duyệt.`,
+    extensionDecided: (code: string, decision: string, officer: string) => `#${code}: đã ${decision} đề nghị gia hạn của ${officer}.`,
+    decisionWords: { approved: 'duyệt', rejected: 'từ chối' },
+    extensionAlreadyDecided: (code: string, decision: string) => `Đề nghị gia hạn #${code} đã được ${decision} trước đó.`,
+    extensionUnknown: 'Không tìm thấy đề nghị gia hạn này.',
+    noAdmins: 'Chưa có tài khoản quản trị nào để nhận đề nghị.',
+    explanationRequest: (code: string, title: string, due: string) =>
+      `YÊU CẦU GIẢI TRÌNH\nNhiệm vụ #${code} ${title}\nHạn: ${due}. Đề nghị thủ trưởng và cán bộ đầu mối giải trình lý do chậm tiến độ và giải pháp khắc phục.\nTrả lời tin này, hoặc gửi: /giaitrinh ${code} <nội dung giải trình>`,
+    explanationSent: (code: string, n: number) => `Đã gửi yêu cầu giải trình #${code} tới ${n} cán bộ của cơ quan chủ trì.`,
+    explanationNoRecipients: (code: string) => `Cơ quan chủ trì #${code} chưa có cán bộ nào để nhận yêu cầu giải trình.`,
+    explanationRecorded: (code: string) => `Đã ghi nhận nội dung giải trình nhiệm vụ #${code}.`,
+    explanationNoOpen: (code: string) => `Nhiệm vụ #${code} không có yêu cầu giải trình nào đang chờ trả lời.`,
+    explanationNotYours: (code: string) => `Chỉ cơ quan chủ trì nhiệm vụ #${code} mới trả lời giải trình.`,
+    explanationForAdmin: (code: string, officer: string, text: string) => `Giải trình #${code} từ ${officer}:\n${text}`,
+    openHeader: (n: number) => `Yêu cầu giải trình chưa trả lời (${n}):`,
+    openLine: (code: string, title: string, lead: string, date: string) => `#${code} ${title}\n   ${lead} · yêu cầu ngày ${date}`,
+    noOpen: 'Không có yêu cầu giải trình nào đang chờ.',
+  },
+  // Reminders feature: /nghiphep (leave).
+  leaveCommand: {
+    usage:
+      'Cú pháp: /nghiphep <nghỉ đến hết ngày dd/mm/yyyy> [tên hoặc mã người thay]. Ví dụ: /nghiphep 20/12/2025 Nguyễn Văn B. Kết thúc sớm: /nghiphep off',
+    recorded: (until: string, deputy: string | null) =>
+      `Đã ghi nhận nghỉ phép đến hết ngày ${until}. ${deputy ? `Nhắc việc trong thời gian này gửi cho ${deputy}.` : 'Nhắc việc trong thời gian này gửi cho cán bộ khác của đơn vị.'}`,
+    ended: 'Đã kết thúc nghỉ phép. Bạn sẽ nhận nhắc việc như thường lệ.',
+    notOnLeave: 'Bạn không có lịch nghỉ phép nào.',
+    badDate: (text: string) => `"${text}" không phải ngày hợp lệ. Viết ngày theo dạng dd/mm/yyyy, ví dụ 20/12/2025.`,
+    pastDate: 'Ngày kết thúc nghỉ phép phải từ hôm nay trở đi.',
+    deputyNotFound: (name: string) =>
+      `Không tìm thấy cán bộ "${name}" đang hoạt động trong đơn vị của bạn để nhận thay nhắc việc.`,
+    deputyAmbiguous: (names: string) => `Có nhiều cán bộ khớp: ${names}. Gửi lại với mã số của người thay.`,
+    deputySelf: 'Người nhận thay phải là một cán bộ khác của đơn vị.',
+  },
   // Zalo channel: alerts to admins.
   zalo: zaloVi,
   dateFormat: (d: string) => d.split('-').reverse().join('/'),
+  // Digests (/tonghop)
+  digestNotAllowed:
+    'Chỉ thành viên Ban Chỉ đạo hoặc quản trị viên (Tổ công tác) mới xem được báo cáo tổng hợp. Tài khoản của bạn là cán bộ đầu mối.',
+  digestUsage: 'Dùng: /tonghop (báo cáo tuần), /tonghop thang (tháng), /tonghop quy (quý).',
+  digestChartCaption: 'Tiến độ theo nhóm nhiệm vụ',
+  digestXlsxCaption: 'Bảng tổng hợp chi tiết',
+  digestTruncated: (n: number) => `… còn ${n} tin nhắn nữa: xem đầy đủ trong bảng tính đính kèm.`,
 };
 
 export type Messages = typeof vi;

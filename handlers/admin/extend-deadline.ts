@@ -1,0 +1,35 @@
+/**
+ * `/giahan <task> <dd/mm/yyyy> <reason>` (`/extend_admin`): an admin moves a deadline. The extension is
+ * recorded as approved, Task.dueDate changes and the plan's original date is kept. Admins only.
+ */
+import { extendDeadline } from '../../store/extensions.ts';
+import { extensionArgs } from './args.ts';
+import { ADMIN, type AdminCommand, actorOf, replyUsage, showDate } from './command.ts';
+import { findTaskOrExplain } from './find-task.ts';
+
+export const extendDeadlineCommand: AdminCommand = {
+  names: ['giahan', 'extend_admin'],
+  roles: ADMIN,
+  usage: 'giahan',
+  async run(turn, args) {
+    const parsed = extensionArgs.safeParse(args);
+    if (!parsed.success) return replyUsage(turn, 'giahan');
+    if (parsed.data.date <= turn.today) {
+      await turn.reply(turn.m.admin.dateNotFuture);
+      return 'rejected';
+    }
+    const task = await findTaskOrExplain(turn, parsed.data.task);
+    if (!task) return 'rejected';
+    const { previousDue } = await extendDeadline(turn.db, {
+      taskId: task.id,
+      newDue: parsed.data.date,
+      reason: parsed.data.reason,
+      actor: actorOf(turn),
+      now: turn.now,
+    });
+    await turn.reply(
+      turn.m.admin.extended(task.code, showDate(turn, previousDue), showDate(turn, parsed.data.date)),
+    );
+    return 'processed';
+  },
+};

@@ -1,0 +1,36 @@
+/** `/quahan` (`/overdue`): open tasks past their deadline, oldest first. Admins and the committee. */
+import { daysUntil } from '../../domain/deadline/format-deadline.ts';
+import { overdueTasks } from '../../store/admin-tasks.ts';
+import { ADMIN_OR_COMMITTEE, type AdminCommand, replyUsage } from './command.ts';
+
+const MAX_LINES = 40;
+
+export const listOverdue: AdminCommand = {
+  names: ['quahan', 'overdue'],
+  roles: ADMIN_OR_COMMITTEE,
+  usage: 'quahan',
+  async run(turn, args) {
+    if (args) return replyUsage(turn, 'quahan');
+    const m = turn.m;
+    const rows = await overdueTasks(turn.db, turn.today);
+    if (rows.length === 0) {
+      await turn.reply(m.admin.noOverdue);
+      return 'processed';
+    }
+    const lines = rows
+      .slice(0, MAX_LINES)
+      .map((r) =>
+        m.admin.overdueLine(
+          r.code,
+          r.title,
+          r.lead.join(', '),
+          -daysUntil(r.due, turn.today),
+          `${m.statusLabels[r.status as keyof typeof m.statusLabels]}${r.progress !== null ? ` ${r.progress}%` : ''}`,
+        ),
+      );
+    await turn.reply([m.admin.overdueHeader(rows.length), ...lines].join('\n'), {
+      taskIds: rows.slice(0, MAX_LINES).map((r) => r.id),
+    });
+    return 'processed';
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * `/xingiahan <task> <dd/mm/yyyy> <reason>` (`/extend`): an officer of the lead agency asks for a later
+ * deadline. The request is stored and every admin receives it with Approve / Reject buttons.
+ */
+import { adminRecipients } from '../../store/admin-officers.ts';
+import { requestExtension } from '../../store/extensions.ts';
+import { extensionArgs } from './args.ts';
+import { type AdminCommand, ANY_OFFICER, replyUsage } from './command.ts';
+import { findLedTask } from './lead-task.ts';
+import { notifyOfficers } from './notify.ts';
+
+export const requestExtensionCommand: AdminCommand = {
+  names: ['xingiahan', 'extend'],
+  roles: ANY_OFFICER,
+  usage: 'xingiahan',
+  async run(turn, args, deps) {
+    const parsed = extensionArgs.safeParse(args);
+    if (!parsed.success) return replyUsage(turn, 'xingiahan');
+    const m = turn.m.admin;
+    if (parsed.data.date <= turn.today) {
+      await turn.reply(m.dateNotFuture);
+      return 'rejected';
+    }
+    const task = await findLedTask(turn, parsed.data.task, m.extensionNotLead);
+    if (!task) return 'rejected';
+    const admins = await adminRecipients(turn.db);
+    if (admins.length === 0) {
+      await turn.reply(m.noAdmins);
+      return 'rejected';
+    }
+    const ext = await requestExtension(turn.db, {
+      taskId: task.id,
+      newDue: parsed.data.date,
+      reason: parsed.data.reason,
+      officerId: turn.officer.id,
+    });
+    const officer = turn.officer;
+    await notifyOfficers(turn, deps, admins, {
+      kind: 'notice',
+      key: (admin) => `extension-${ext.id}-admin-${admin.id}`,
+      taskIds: [task.id],
+      message: (lm) => ({
+        text: lm.admin.extensionForAdmins(
+          officer.name,
+          officer.agencyName,
+          task.code,
+          task.title,
+          task.dueDate ? lm.dateFormat(task.dueDate) : lm.admin.noDate,
+          lm.dateFormat(ext.newDue),
+          ext.reason,
+        ),
+        buttons: [
+          [
+            { label: lm.admin.buttons.approve, payload: `/gh_duyet ${ext.id}` },
+            { label: lm.admin.buttons.reject, payload: `/gh_tuchoi ${ext.id}` },
+          ],
+        ],
+      }),
+    });
+    await turn.reply(m.extensionRequested(task.code, turn.m.dateFormat(ext.newDue)), { taskIds: [task.id] });
+    return 'processed';
+  },
+};
