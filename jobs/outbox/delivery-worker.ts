@@ -36,6 +36,18 @@ export interface DeliveryWorkerOptions {
   groupIntervalMs?: number;
   /** Jobs processed at once by this worker. @defaultValue 5 */
   concurrency?: number;
+  /**
+   * How long a job stays locked to this worker without a renewal (BullMQ `lockDuration`): after a crash
+   * its jobs are taken up again only once this expired. @defaultValue 30 000 (BullMQ's)
+   */
+  lockDurationMs?: number;
+  /** How often this worker looks for stalled jobs (BullMQ `stalledInterval`). @defaultValue 30 000 */
+  stalledIntervalMs?: number;
+  /**
+   * TTL of the per-delivery Redis lock (longer than one send can take): a crashed worker's deliveries are
+   * retried only once it expired. @defaultValue 120 000
+   */
+  deliveryLockTtlMs?: number;
   logger?: OutboxLogger;
 }
 
@@ -61,6 +73,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     pacer: createChatPacer(redis, options.prefix),
     lock: createDeliveryLock(redis, options.prefix),
     intervalFor,
+    ...(options.deliveryLockTtlMs !== undefined ? { lockTtlMs: options.deliveryLockTtlMs } : {}),
     rateLimit: async (ms) => {
       await worker?.rateLimit(ms);
     },
@@ -70,6 +83,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     prefix: options.prefix,
     concurrency: options.concurrency ?? 5,
     limiter: options.limiter,
+    ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
+    ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
   });
   redis.on('error', (error) =>
     logger?.error({ err: error.message }, 'outbox: pacing Redis connection error'),

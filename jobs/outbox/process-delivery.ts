@@ -36,6 +36,8 @@ export interface ProcessDeps {
   intervalFor(address: ChannelAddress): number;
   /** Pauses the whole queue (BullMQ's manual rate limit). */
   rateLimit(ms: number): Promise<void>;
+  /** TTL of the per-delivery lock. @defaultValue {@link LOCK_TTL_MS} */
+  lockTtlMs?: number;
 }
 
 /** Job data; `pace` marks a slot this job already reserved before it was delayed to it. */
@@ -176,7 +178,7 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
       await recordGaveUp(db, delivery.id, { outcome: 'invalid-payload', error });
       throw new UnrecoverableError(error);
     }
-    const lockToken = await deps.lock.acquire(delivery.id, LOCK_TTL_MS);
+    const lockToken = await deps.lock.acquire(delivery.id, deps.lockTtlMs ?? LOCK_TTL_MS);
     if (!lockToken) return await delayJob(job, token, LOCK_BUSY_RETRY_MS);
     try {
       const start = { channel: delivery.channel, chatId: delivery.chatId };
