@@ -32,8 +32,8 @@ const REDACT_PATHS = [
   'req.headers.authorization',
 ];
 
-/** Telegram bot tokens look like 123456789:AA...; they appear in Bot API URLs. */
-const BOT_TOKEN_PATTERN = /\b\d{5,}:[A-Za-z0-9_-]{20,}\b/gu;
+/** Telegram bot tokens look like 123456789:AA...; they appear in Bot API URLs ("/bot123...:AA..."). */
+const BOT_TOKEN_PATTERN = /(?<![0-9])\d{5,}:[A-Za-z0-9_-]{20,}/gu;
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

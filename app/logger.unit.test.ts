@@ -19,7 +19,8 @@ describe('createLogger', () => {
     logger.warn({ url: `https://api.telegram.org/bot${encodeURIComponent(TOKEN)}/getMe` }, 'encoded');
     logger.info({ headers: { secret_key: 'abc-def-ghi' } }, 'headers');
     logger.info('an unrelated bot token 11111111:BBBBBBBBBBBBBBBBBBBBBBBBBBBB appears');
-    expect(lines).toHaveLength(6);
+    logger.info('GET https://api.telegram.org/bot22222222:CCCCCCCCCCCCCCCCCCCCCCCCCCCC/getMe failed');
+    expect(lines).toHaveLength(7);
     const all = lines.join('');
     expect(all).not.toContain(TOKEN);
     expect(all).not.toContain('AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw');
@@ -27,6 +28,7 @@ describe('createLogger', () => {
     expect(all).not.toContain('zalo-access-token-value');
     expect(all).not.toContain('abc-def-ghi');
     expect(all).not.toContain('BBBBBBBBBBBBBBBBBBBBBBBBBBBB');
+    expect(all).not.toContain('CCCCCCCCCCCCCCCCCCCCCCCCCCCC');
     expect(all).toContain('[REDACTED]');
     expect(all).toContain('zalo refresh failed');
   });

@@ -155,7 +155,13 @@ describe('parseStatusReply: replies to a reminder', () => {
       [null, 'not_started', 0, null, 'chưa có kinh phí'],
     ],
     ['English not started', 'not started', [null, 'not_started', 0, null, null]],
-    ['markup and decomposed text', 'Đang\u00A0 la\u0300m <b>60%</b>', [null, 'in_progress', 60, null, null]],
+    ['decomposed text and odd spaces', 'Đang\u00A0 la\u0300m 60%', [null, 'in_progress', 60, null, null]],
+    [
+      'markup-like text kept verbatim',
+      'xong <script>alert(1)</script>',
+      [null, 'done', 100, '<script>alert(1)</script>', null],
+    ],
+    ['comparison signs kept', 'đang 40% a < b > c', [null, 'in_progress', 40, 'a < b > c', null]],
   ])('GIVEN a reply %s (%j) THEN it reads as the row', (_name, input, row) => {
     expect(parseStatusReply(input, REPLY)).toEqual({ ok: true, reports: [report(row)] });
   });

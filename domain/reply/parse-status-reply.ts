@@ -26,7 +26,7 @@
  *   word when it is a known code or the message answers no reminder ("12 xong"); otherwise it is progress.
  * - Two lines about the same task are ambiguous; nothing is recorded until every line is clear.
  */
-import { normalizeVietnamese } from '../text/normalize-vietnamese.ts';
+import { normalizeChatText } from '../text/normalize-vietnamese.ts';
 import { type AnalyzeOptions, analyzeReplyLine, type LineAnalysis } from './analyze-reply-line.ts';
 import { formatStatusReply, type ReplyLineFields } from './format-status-reply.ts';
 import type { ReportStatus } from './report-status.ts';
@@ -92,7 +92,7 @@ export function parseStatusReply(text: string, context: ReplyContext): ReplyPars
   }
   const lines = text
     .split(/\r\n|\r|\n/u)
-    .map((raw, i) => ({ no: i + 1, text: normalizeVietnamese(raw).replace(/\s*\n\s*/gu, ' ') }))
+    .map((raw, i) => ({ no: i + 1, text: normalizeChatText(raw).replace(/\s*\n\s*/gu, ' ') }))
     .filter((l) => l.text !== '');
   if (lines.length > MAX_REPLY_LINES) {
     problems.push({ line: 0, code: 'too-long', text: excerpt(text), suggestion: example(context) });
@@ -163,7 +163,8 @@ function readLine(a: LineAnalysis, lineNo: number, context: ReplyContext): LineO
   if (distinct.length > 1) distinct = distinct.filter((s) => s !== 'in_progress');
   if (distinct.includes('done') && distinct.includes('done_maintained'))
     distinct = distinct.filter((s) => s !== 'done');
-  const result = cleanText(line.slice(a.resultStart, a.resultEnd));
+  // A result followed by a blocker clause ends at that clause's separator ("..., vướng: ..."): trim it.
+  const result = cleanText(line.slice(a.resultStart, a.resultEnd), a.resultEnd < line.trimEnd().length);
   const blocker = a.blocker ? cleanText(line.slice(a.blocker.textStart)) : null;
   const rawProgress = a.progress?.value ?? null;
 
@@ -279,11 +280,14 @@ function clampProgress(value: number | null): number | null {
   return Math.min(100, Math.max(0, Math.round(value)));
 }
 
-function cleanText(text: string): string | null {
-  const t = text
-    .replace(/^[\s,;:.\-–—|)]+/u, '')
-    .replace(/[\s,;:.\-–—|(]+$/u, '')
-    .trim();
+/**
+ * The officer's text, as typed: only the separators between the status words and the text (a leading
+ * ":", ",", "-") and surrounding spaces go; anything after the first word is kept verbatim, trailing
+ * punctuation included ("&amp;", "; --" are someone's text, not syntax).
+ */
+function cleanText(text: string, beforeClause = false): string | null {
+  const lead = text.replace(/^[\s,;:.\-–—|)]+/u, '');
+  const t = (beforeClause ? lead.replace(/[\s,;:.\-–—|(]+$/u, '') : lead).trim();
   return /[\p{L}\p{N}]/u.test(t) ? t : null;
 }
 

@@ -127,6 +127,15 @@ export function normalizeVietnamese(text: string): string {
 }
 
 /**
+ * The canonical form of text a person typed in chat: like {@link normalizeVietnamese} but without
+ * removing anything that looks like markup — chat text is plain, and "a < b > c" or "<script>" typed
+ * by an officer is their text, stored verbatim and escaped only when shown.
+ */
+export function normalizeChatText(text: string): string {
+  return normalizeSpaces(fixQuiSpelling(fixTonePlacement(text.normalize('NFC')))).normalize('NFC');
+}
+
+/**
  * A key for loose matching: canonical text, lower case, without diacritics ("đ" -> "d"), punctuation
  * turned into single spaces. "Quí III/2024", "quy iii/2024" and "QUÝ III / 2024" share one key.
  */
