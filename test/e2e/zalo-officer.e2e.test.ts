@@ -91,6 +91,24 @@ describe('officer conversation on Zalo', () => {
     );
   const zaloIdentity = (chatId: string) =>
     db().channelIdentity.findUniqueOrThrow({ where: { channel_chatId: { channel: 'zalo', chatId } } });
+  /** Queues a reminder to an officer, addressed as the reminders feature does; returns the address. */
+  const remind = async (officerId: number, dedupKey: string, text: string) => {
+    const address = await addressOfficer(
+      db(),
+      officerId,
+      app.now.value,
+      new Set(app.runtime.channels.keys()),
+    );
+    await app.runtime.outbox.enqueue([
+      { dedupKey, kind: 'reminder', officerId, ...address!, message: { text } },
+    ]);
+    return address;
+  };
+  const deliveryIn = (dedupKey: string, state: 'sent' | 'undeliverable') =>
+    waitUntil(async () => {
+      const row = await db().delivery.findUniqueOrThrow({ where: { dedupKey } });
+      return row.state === state ? row : undefined;
+    }, `delivery ${dedupKey} to be ${state}`);
 
   beforeAll(async () => {
     tg = await startFakeTelegramServer({ token: TEST_BOT_TOKEN });
@@ -247,25 +265,13 @@ describe('officer conversation on Zalo', () => {
 
   it('GIVEN Zalo answers -230 THEN the message falls back to the officer Telegram', async () => {
     zalo.setLastInteraction(LAN_ZALO, new Date(Date.now() - 8 * DAY));
-    const address = await addressOfficer(db(), lanId, app.now.value, new Set(app.runtime.channels.keys()));
+    const address = await remind(lanId, 'zalo-fallback-1', 'Nhắc việc: kiểm tra #5');
     expect(address).toMatchObject({
       to: { channel: 'zalo', chatId: LAN_ZALO },
       fallback: [{ channel: 'telegram', chatId: String(LAN_TG.id) }],
     });
-    await app.runtime.outbox.enqueue([
-      {
-        dedupKey: 'zalo-fallback-1',
-        kind: 'reminder',
-        officerId: lanId,
-        ...address!,
-        message: { text: 'Nhắc việc: kiểm tra #5' },
-      },
-    ]);
     await tgTextTo(LAN_TG.id, /^Nhắc việc: kiểm tra #5$/u);
-    const delivery = await waitUntil(async () => {
-      const row = await db().delivery.findUniqueOrThrow({ where: { dedupKey: 'zalo-fallback-1' } });
-      return row.state === 'sent' ? row : undefined;
-    }, 'the delivery to be sent');
+    const delivery = await deliveryIn('zalo-fallback-1', 'sent');
     expect(delivery.channel).toBe('telegram');
     expect((await listAttempts(db(), delivery.id)).map((a) => a.outcome)).toEqual(['outside-window', 'sent']);
     // With a fallback that worked, the Zalo chat is not marked and nobody is alarmed.
@@ -275,20 +281,8 @@ describe('officer conversation on Zalo', () => {
 
   it('GIVEN an officer only on Zalo and outside the window THEN undeliverable, and the admins are told once what to do', async () => {
     zalo.setLastInteraction(HUNG_ZALO, new Date(Date.now() - 8 * DAY));
-    const address = await addressOfficer(db(), hungId, app.now.value, new Set(app.runtime.channels.keys()));
-    await app.runtime.outbox.enqueue([
-      {
-        dedupKey: 'zalo-nofallback-1',
-        kind: 'reminder',
-        officerId: hungId,
-        ...address!,
-        message: { text: 'Nhắc việc #7' },
-      },
-    ]);
-    await waitUntil(async () => {
-      const row = await db().delivery.findUniqueOrThrow({ where: { dedupKey: 'zalo-nofallback-1' } });
-      return row.state === 'undeliverable' || undefined;
-    }, 'the delivery to be undeliverable');
+    expect((await remind(hungId, 'zalo-nofallback-1', 'Nhắc việc #7'))?.fallback).toEqual([]);
+    await deliveryIn('zalo-nofallback-1', 'undeliverable');
     await waitUntil(
       async () => (await zaloIdentity(HUNG_ZALO)).unreachableSince ?? undefined,
       'the chat to be marked',
@@ -353,17 +347,7 @@ describe('officer conversation on Zalo', () => {
       getAccessToken: async () => '',
     }).refreshAccessToken(stored!.refreshToken, new Date());
     zalo.expireAccessToken();
-    const address = await addressOfficer(db(), lanId, app.now.value, new Set(app.runtime.channels.keys()));
-    expect(address?.to.channel).toBe('zalo');
-    await app.runtime.outbox.enqueue([
-      {
-        dedupKey: 'zalo-broken-1',
-        kind: 'reminder',
-        officerId: lanId,
-        ...address!,
-        message: { text: 'Nhắc việc #9' },
-      },
-    ]);
+    expect((await remind(lanId, 'zalo-broken-1', 'Nhắc việc #9'))?.to.channel).toBe('zalo');
     await tgTextTo(LAN_TG.id, /^Nhắc việc #9$/u);
     const alert = await tgTextTo(ADMIN_TG.id, /Zalo OA: từ .* bot không gửi được tin qua Zalo/u);
     expect(String((alert.params as TgSent).text)).toContain('npm run cli -- zalo auth-url');
@@ -375,15 +359,7 @@ describe('officer conversation on Zalo', () => {
 
     // A second Zalo message fails fast (no Zalo call, no second alert) and falls back too.
     const refreshes = zalo.refreshCount;
-    await app.runtime.outbox.enqueue([
-      {
-        dedupKey: 'zalo-broken-2',
-        kind: 'reminder',
-        officerId: lanId,
-        ...address!,
-        message: { text: 'Nhắc việc #10' },
-      },
-    ]);
+    await remind(lanId, 'zalo-broken-2', 'Nhắc việc #10');
     await tgTextTo(LAN_TG.id, /^Nhắc việc #10$/u);
     expect(zalo.refreshCount).toBe(refreshes);
     await outboxSettled();
@@ -392,15 +368,7 @@ describe('officer conversation on Zalo', () => {
     ).toHaveLength(1);
 
     await saveZaloToken(db(), zalo.issueTokens(), new Date());
-    await app.runtime.outbox.enqueue([
-      {
-        dedupKey: 'zalo-repaired-1',
-        kind: 'reminder',
-        officerId: lanId,
-        ...address!,
-        message: { text: 'Nhắc việc #11' },
-      },
-    ]);
+    await remind(lanId, 'zalo-repaired-1', 'Nhắc việc #11');
     await zaloTextTo(LAN_ZALO, /^Nhắc việc #11$/u);
   });
 });
