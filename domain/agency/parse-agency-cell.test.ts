@@ -22,6 +22,11 @@ describe('parseAgencyCell', () => {
     ],
     ['"và" between abbreviations', 'STTTT và SYT', ['agency:so-thong-tin-truyen-thong', 'agency:so-y-te']],
     [
+      'a "Tỉnh ..." name after a comma is not a suffix of the name before',
+      'Ban Dân tộc, Tỉnh đoàn',
+      ['agency:ban-dan-toc', 'agency:tinh-doan'],
+    ],
+    [
       'a semicolon after a group',
       'UBND các huyện, thị xã, thành phố; Sở Nội vụ',
       ['collective:UBND các huyện, thị xã, thành phố', 'agency:so-noi-vu'],

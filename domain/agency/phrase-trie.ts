@@ -72,17 +72,27 @@ export class PhraseTrie<T> {
     if (first?.kind !== 'word') return null;
     let node = this.root;
     let best: PhraseMatch<T> | null = null;
+    let afterSeparator = false;
     for (let i = start; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.kind === 'sep') {
         if (token.text === ';') break;
+        afterSeparator = true;
         continue;
       }
       const next = node.children.get(token.fold);
       if (!next) break;
       node = next;
       const terminal = node.terminal;
-      if (terminal && (!caseSensitive || !terminal.upperCaseOnly || isUpperCaseWord(first))) {
+      // "Ban Dân tộc, Tỉnh đoàn": a "tỉnh" after a comma starts the next name ("Tỉnh đoàn", "Tỉnh ủy"),
+      // it does not end this one as its "... tỉnh" suffix.
+      const tinhAfterComma = afterSeparator && token.fold === 'tinh';
+      afterSeparator = false;
+      if (
+        terminal &&
+        !tinhAfterComma &&
+        (!caseSensitive || !terminal.upperCaseOnly || isUpperCaseWord(first))
+      ) {
         best = { value: terminal.value, end: i + 1 };
       }
     }
