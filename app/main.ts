@@ -8,7 +8,7 @@ import { createPrismaClient } from '../store/prisma-client.ts';
 import { loadConfigOrExit, secretsOf } from './config.ts';
 import { createRedis, StartupError, waitForDatabase, waitForRedis } from './connect.ts';
 import { createLogger } from './logger.ts';
-import { type Role, startRuntime } from './runtime.ts';
+import { type Role, type Runtime, startRuntime } from './runtime.ts';
 
 function readVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -42,10 +42,10 @@ async function main(): Promise<void> {
   await waitForDatabase(db, retry, logger);
   await waitForRedis(redis, retry, logger);
 
-  const runtime = await startRuntime({ config, role, db, redis, logger });
-  logger.info({ version: config.version }, 'service started');
-
+  // Signals are handled from here on, also while the runtime is still starting: a SIGTERM then waits
+  // for start-up to finish and shuts down cleanly instead of killing the process mid-start.
   let stopping = false;
+  let runtimeReady: Promise<Runtime | null> = Promise.resolve(null);
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -55,7 +55,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 20_000);
     timer.unref();
-    await runtime.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
+    const runtime = await runtimeReady.catch(() => null);
+    await runtime?.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
     await redis.quit().catch(() => redis.disconnect());
     await db.$disconnect();
     logger.info('stopped');
@@ -64,6 +65,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  runtimeReady = startRuntime({ config, role, db, redis, logger });
+  await runtimeReady;
+  logger.info({ version: config.version }, 'service started');
 }
 
 main().catch((error: unknown) => {
