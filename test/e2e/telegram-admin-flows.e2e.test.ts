@@ -3,9 +3,7 @@
  * file (preview with buttons, confirm, tasks in the database), an officer's extension request approved
  * with the admin's button, a broadcast confirmed once, and a request for explanation answered by reply.
  *
- * The fake Bot API server serves neither `getFile` nor file downloads: the upload through the running
- * bot is shown to fail politely, and the preview is produced by the same conversation handler given the
- * file bytes through the FileFetcher port. The Confirm press then goes through the running bot.
+ * The plan file goes through the running bot: the fake Bot API server serves getFile and the download.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,30 +57,18 @@ describe('administration flows on Telegram', () => {
   });
 
   it('GIVEN an admin uploads a plan file THEN preview with buttons, Confirm imports it, a second Confirm does nothing', async () => {
-    // Through the running bot: the fake has no getFile, so the download fails and the admin is told.
-    const since = chat.fake.calls.length;
-    chat.fake.injectUpdate({
-      message: {
-        chat: { id: admin.id, type: 'private', first_name: admin.first_name },
-        from: { id: admin.id, is_bot: false, first_name: admin.first_name },
-        document: { file_id: 'FILE-003', file_unique_id: 'U003', file_name: 'phu-luc-003.txt' },
-      },
-    });
-    await chat.next(admin, /^Không tải được tệp/u, since);
-
-    const handler = createInboundHandler(
-      { db: db(), outbox: chat.app.runtime.outbox, now: () => new Date() },
-      createAdminRoutes({ files: fetcher, enabledChannels: () => new Set(['telegram']) }),
-    );
+    // Through the running bot end to end: the document arrives as an update, the bot downloads it
+    // with getFile and the file URL of the fake Bot API server, previews it, and imports on Confirm.
     const mark = chat.fake.calls.length;
-    expect(await handler.handle(upload(admin, 'upload-1', 'FILE-003'))).toBe('processed');
+    chat.fake.injectDocument(admin, { fileName: 'phu-luc-003.txt', bytes: SEED, mimeType: 'text/plain' });
     const preview = await chat.next(admin, /^Xem trước tệp kế hoạch ".*": 42 nhiệm vụ/u, mark);
+    expect(chat.fake.calls.slice(mark).some((c) => c.method === 'getFile')).toBe(true);
     expect(markupOf(preview)).toContain('/nhap_ok');
     expect(markupOf(preview)).toContain('/nhap_huy');
     expect(await db().task.count()).toBe(0);
 
     const refused = chat.fake.calls.length;
-    expect(await handler.handle(upload(officer, 'upload-2', 'FILE-003'))).toBe('rejected');
+    chat.fake.injectDocument(officer, { fileName: 'phu-luc-003.txt', bytes: SEED, mimeType: 'text/plain' });
     await chat.next(officer, /Chỉ Tổ công tác \(quản trị\) mới gửi tệp/u, refused);
 
     await chat.press(
@@ -94,6 +80,16 @@ describe('administration flows on Telegram', () => {
     expect(await db().task.count()).toBe(42);
     expect(await db().auditLog.count({ where: { action: 'plan.import', actorId: admin.officerId } })).toBe(1);
     await chat.press(admin, '/nhap_ok', preview, /^Không có thao tác nào đang chờ xác nhận/u);
+  });
+
+  it('GIVEN a file the bot cannot download THEN the admin is told and nothing is imported', async () => {
+    const handler = createInboundHandler(
+      { db: db(), outbox: chat.app.runtime.outbox, now: () => new Date() },
+      createAdminRoutes({ files: fetcher, enabledChannels: () => new Set(['telegram']) }),
+    );
+    const mark = chat.fake.calls.length;
+    expect(await handler.handle(upload(admin, 'upload-missing', 'NO-SUCH-FILE'))).toBe('rejected');
+    await chat.next(admin, /^Không tải được tệp/u, mark);
   });
 
   it('GIVEN an officer asks for an extension THEN the admin approves with a button and both are told', async () => {

@@ -4,6 +4,7 @@
  * `/bot<token>/test/<method>` form) with the real envelopes, records every call, queues injected updates for
  * long polling or delivers them to a webhook, and can be scripted to fail.
  */
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import {
   textUpdate,
   type UpdateInput,
 } from './telegram/inject.ts';
+import { filePathOf } from './telegram/methods/get-file.ts';
 import { findMethod, SENDING_METHODS } from './telegram/methods/index.ts';
 import { optString, type Params, parseBody, readParams } from './telegram/params.ts';
 import { createState, type FakeState } from './telegram/state.ts';
@@ -194,6 +196,7 @@ class FakeTelegramServer implements FakeTelegram {
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
     const url = new URL(req.url ?? '/', this.apiRoot);
+    if (this.serveFile(url, res)) return;
     const route = /^\/bot([^/]*)\/(?:test\/)?([^/]+)$/.exec(url.pathname);
     const controller = new AbortController();
     this.inflight.add(controller);
@@ -221,6 +224,65 @@ class FakeTelegramServer implements FakeTelegram {
       res.once('close', resolve);
       res.end(JSON.stringify(envelope), () => resolve());
     });
+  }
+
+  /** File downloads, as Telegram serves them: GET /file/bot<token>/<file_path>. */
+  private serveFile(url: URL, res: ServerResponse): boolean {
+    const route = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
+    if (!route) return false;
+    const wanted = decodeURIComponent(route[2]!);
+    const file =
+      decodeURIComponent(route[1]!) === this.token
+        ? [...this.state.files.values()].find(
+            (f) => f.upload && filePathOf(f.fileId, f.upload.filename) === wanted,
+          )
+        : undefined;
+    if (!file?.upload) {
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end('{"ok":false,"error_code":404,"description":"Not Found"}');
+      return true;
+    }
+    res
+      .writeHead(200, { 'content-type': file.upload.mimeType, 'content-length': file.upload.size })
+      .end(file.upload.bytes);
+    return true;
+  }
+
+  /**
+   * A document a user sends to the bot (e.g. a plan file): stored so that getFile and the download
+   * URL serve its bytes. Returns the update id.
+   */
+  injectDocument(
+    from: FakeUser,
+    document: { fileName: string; bytes: Buffer; mimeType?: string; caption?: string },
+    opts?: InjectTextOptions,
+  ): number {
+    const fileId = `BQAC${randomBytes(24).toString('base64url')}`;
+    const mimeType = document.mimeType ?? 'application/octet-stream';
+    this.state.files.set(fileId, {
+      fileId,
+      fileUniqueId: `AgAD${randomBytes(8).toString('base64url')}`,
+      upload: { filename: document.fileName, mimeType, size: document.bytes.length, bytes: document.bytes },
+    });
+    const base = textUpdate(this.state, from, document.caption ?? '', opts).message as unknown as Record<
+      string,
+      unknown
+    >;
+    delete base['text'];
+    delete base['entities'];
+    const message = {
+      ...base,
+      document: {
+        file_id: fileId,
+        file_unique_id: fileId.slice(-12),
+        file_name: document.fileName,
+        mime_type: mimeType,
+        file_size: document.bytes.length,
+      },
+      ...(document.caption ? { caption: document.caption } : {}),
+    };
+    return this.injectUpdate({ message: message as never });
   }
 
   /** Runs one method with scripted failures and flood limits; errors become envelopes. */

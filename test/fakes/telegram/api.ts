@@ -65,6 +65,12 @@ export interface FakeTelegram {
   injectText(from: FakeUser, text: string, opts?: InjectTextOptions): number;
   /** A user presses a button with `data` on message `messageId`; returns the `update_id`. */
   injectCallback(from: FakeUser, data: string, messageId: number, chatId?: number): number;
+  /** A document the user sends (served back by getFile and the file download URL). */
+  injectDocument(
+    from: FakeUser,
+    document: { fileName: string; bytes: Buffer; mimeType?: string; caption?: string },
+    opts?: InjectTextOptions,
+  ): number;
   /** The next `n` calls (of `opts.method`, else of any method except getUpdates) fail or are delayed. */
   failNext(n: number, kind: ScriptedFailure, opts?: { method?: string }): void;
   /** Sends to this chat answer 403 "bot was blocked by the user" until unblocked. */

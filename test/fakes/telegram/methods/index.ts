@@ -8,6 +8,7 @@ import {
   setMyCommands,
 } from './bot.ts';
 import { sendDocument, sendPhoto } from './files.ts';
+import { getFile } from './get-file.ts';
 import { deleteMessage, editMessageReplyMarkup, editMessageText, sendMessage } from './messages.ts';
 import { deleteWebhook, getUpdates, getWebhookInfo, setWebhook } from './updates.ts';
 
@@ -29,6 +30,7 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
   sendDocument,
   sendPhoto,
   sendChatAction,
+  getFile,
 };
 
 /** Methods that post a message and therefore count against flood limits. */

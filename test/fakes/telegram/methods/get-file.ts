@@ -1,0 +1,22 @@
+import { badRequest } from '../errors.ts';
+import { optString } from '../params.ts';
+import { type MethodHandler, ok } from '../state.ts';
+
+/** Where a stored file is served: `<apiRoot>/file/bot<token>/<file_path>`. */
+export function filePathOf(fileId: string, filename: string): string {
+  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(filename)?.[0] ?? '';
+  return `documents/${fileId}${extension}`;
+}
+
+/** getFile: a File object with the path to download the bytes from (files of users and of the bot). */
+export const getFile: MethodHandler = ({ params, state }) => {
+  const fileId = optString(params, 'file_id');
+  const file = fileId ? state.files.get(fileId) : undefined;
+  if (!file?.upload) throw badRequest('invalid file_id');
+  return ok({
+    file_id: file.fileId,
+    file_unique_id: file.fileUniqueId,
+    file_size: file.upload.size,
+    file_path: filePathOf(file.fileId, file.upload.filename),
+  });
+};
