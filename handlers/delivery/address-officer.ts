@@ -21,7 +21,8 @@ export function withinZaloWindow(lastInteractionAt: Date | null, now: Date): boo
 
 /**
  * Orders an officer's chats: Zalo inside its window, then Telegram, then Zalo outside its window (the
- * send will be refused with an outside-window answer and recorded as undeliverable there).
+ * send will be refused with an outside-window answer and recorded as undeliverable there), then chats
+ * marked unreachable.
  * Returns null when the officer has no linked chat at all. `enabled` lists the channels configured.
  */
 export async function addressOfficer(
@@ -31,8 +32,10 @@ export async function addressOfficer(
   enabled: ReadonlySet<ChannelId>,
 ): Promise<OfficerAddress | null> {
   const chats = (await officerChats(db, officerId)).filter((c) => enabled.has(c.channel));
+  // A chat known to be unreachable (unfollowed, blocked, refused last time) goes last: trying it
+  // first would only cost a refused attempt before the fallback.
   const rank = (c: (typeof chats)[number]) =>
-    c.channel === 'zalo' ? (withinZaloWindow(c.lastInteractionAt, now) ? 0 : 2) : 1;
+    c.unreachableSince ? 3 : c.channel === 'zalo' ? (withinZaloWindow(c.lastInteractionAt, now) ? 0 : 2) : 1;
   const ordered = [...chats].sort((a, b) => rank(a) - rank(b));
   const [first, ...rest] = ordered;
   if (!first) return null;
