@@ -2,8 +2,9 @@
  * The Zalo OA adapter behind the {@link Channel} port.
  *
  * Mapping choices:
- * - Text goes out as a consultation (CS) message, NFC-normalised; longer than 2 000 characters is refused
- *   as `permanent` (callers split using `maxTextLength`).
+ * - Text goes out as a consultation (CS) message, NFC-normalised; longer than 2 000 characters is sent as
+ *   several messages cut between lines (callers that want each part paced split using `maxTextLength`);
+ *   the buttons go with the last part.
  * - Button rows are flattened. Up to 5 become `oa.query.hide` buttons. With more than 5, none are sent as
  *   buttons: every one becomes a hint line "Trả lời: <payload> (<label>)" under the text, since a tap and a
  *   typed reply reach the bot the same way (as `user_send_text`).
@@ -67,9 +68,8 @@ export class ZaloChannel implements Channel {
     const buttons = (message.buttons ?? []).flat();
     const useButtons = buttons.length > 0 && buttons.length <= ZALO_MAX_BUTTONS;
     const text = composeText(message.text, useButtons ? [] : buttons);
-    if (text.length > ZALO_MAX_TEXT_LENGTH) {
-      return { ok: false, reason: 'permanent', detail: `text is ${text.length} characters, limit 2000` };
-    }
+    const parts = splitText(text, ZALO_MAX_TEXT_LENGTH);
+    const last = parts.pop() ?? '';
     const userId = to.chatId;
     const delivered: string[] = [];
     try {
@@ -78,10 +78,11 @@ export class ZaloChannel implements Channel {
         const token = await this.#client.uploadFile(Buffer.from(a.base64, 'base64'), a.filename, a.mimeType);
         files.push({ token, caption: (a.caption ?? '').normalize('NFC').trim() });
       }
-      if (text.trim().length > 0) {
+      for (const part of parts) delivered.push((await this.#client.sendText(userId, part)).messageId);
+      if (last.trim().length > 0) {
         const sent = useButtons
-          ? await this.#client.sendTextWithButtons(userId, text, buttons)
-          : await this.#client.sendText(userId, text);
+          ? await this.#client.sendTextWithButtons(userId, last, buttons)
+          : await this.#client.sendText(userId, last);
         delivered.push(sent.messageId);
       }
       for (const file of files) {
@@ -97,6 +98,25 @@ export class ZaloChannel implements Channel {
     if (first === undefined) return { ok: false, reason: 'permanent', detail: 'nothing to send' };
     return { ok: true, platformMessageId: first };
   }
+}
+
+/** Parts of at most `max` characters, cut between lines (a longer line is cut at `max`). */
+function splitText(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  const parts: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    for (let piece = line; ; piece = piece.slice(max)) {
+      const head = piece.slice(0, max);
+      if (current !== '' && current.length + 1 + head.length > max) {
+        parts.push(current);
+        current = head;
+      } else current = current === '' ? head : `${current}\n${head}`;
+      if (piece.length <= max) break;
+    }
+  }
+  if (current.trim() !== '') parts.push(current);
+  return parts;
 }
 
 /** The NFC text, with one hint line per button when the buttons cannot be sent as buttons. */

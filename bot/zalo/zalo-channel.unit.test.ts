@@ -95,11 +95,18 @@ describe('ZaloChannel', () => {
     expect(await channel.send(to, { text: 'x' })).toMatchObject({ reason: 'auth' });
   });
 
-  it('refuses over-long text and foreign addresses without calling Zalo', async () => {
-    expect(await channel.send(to, { text: 'a'.repeat(2001) })).toMatchObject({
-      ok: false,
-      reason: 'permanent',
-    });
+  it('sends over-long text as several messages cut between lines, the buttons with the last', async () => {
+    const text = ['a'.repeat(1500), 'b'.repeat(1500), 'c'.repeat(10)].join('\n');
+    const buttons = [[{ label: 'Hoàn thành', payload: '#2 xong' }]];
+    expect(await channel.send(to, { text, buttons })).toMatchObject({ ok: true });
+    expect(fake.sent.map((m) => m.message['text'])).toEqual([
+      'a'.repeat(1500),
+      `${'b'.repeat(1500)}\n${'c'.repeat(10)}`,
+    ]);
+    expect(fake.sent[1]?.message['attachment']).toBeDefined();
+  });
+
+  it('refuses foreign addresses without calling Zalo', async () => {
     expect(await channel.send({ channel: 'telegram', chatId: '1' }, { text: 'x' })).toMatchObject({
       reason: 'permanent',
     });

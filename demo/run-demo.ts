@@ -1,0 +1,250 @@
+/**
+ * The story of `npm run demo`: the 2023 plan of seed 004 is imported, officers link their chats with
+ * invite codes, then six weeks (1 March – 12 April 2023) are played day by day on a simulated clock:
+ * the day's reminders are planned and sent, the officers answer in their own ways, an extension is
+ * asked for and approved, late tasks escalate, and the committee receives its weekly and monthly digests.
+ * Everything goes through the real service against the fake Telegram and Zalo servers.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { addDays, isoWeekday } from '../domain/calendar/civil-date.ts';
+import { DEFAULT_WORK_CALENDAR, isWorkingDay, vnInstant } from '../domain/calendar/working-time.ts';
+import { importPlan } from '../handlers/plan-import/import-plan.ts';
+import { planAndQueueReminders } from '../handlers/reminders/plan-reminders-for-day.ts';
+import { type BuiltDigest, buildAndStoreDigest } from '../jobs/digest/build-and-store-digest.ts';
+import { sendDigest } from '../jobs/digest/send-digest.ts';
+import { resolveAgencyId } from '../store/agencies.ts';
+import { createInvite, createOfficer } from '../store/officers.ts';
+import { type Action, CAST, COMMITTEE_GROUP, type Persona, type ReminderLine } from './cast.ts';
+import { Chats, outboxSettled } from './chat.ts';
+import { printReport } from './report.ts';
+import { createClock, type DemoServices, startDemoServices } from './services.ts';
+import { Transcript } from './transcript.ts';
+
+const SEED = path.resolve(import.meta.dirname, '../domain/plan/__fixtures__/004_6c047a4e24216869.txt');
+const FIRST_DAY = '2023-03-01';
+const LAST_DAY = '2023-04-12';
+const GROUP_JOINS = '2023-03-16';
+const WEEKDAYS = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'];
+
+function progress(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+interface Member extends Persona {
+  officerId: number;
+  memory: Set<string>;
+  lastWrote: Date | null;
+}
+
+export async function runDemo(): Promise<number> {
+  const started = Date.now();
+  const clock = createClock(vnInstant(FIRST_DAY, '06:00'));
+  progress('• Tạo cơ sở dữ liệu deanbot_demo, khởi động Telegram/Zalo giả lập và dịch vụ…');
+  const services = await startDemoServices(clock);
+  try {
+    await play(services, clock);
+    progress(`• Xong sau ${((Date.now() - started) / 1000).toFixed(1)} giây.`);
+    return 0;
+  } finally {
+    await services.close();
+  }
+}
+
+async function play(services: DemoServices, clock: ReturnType<typeof createClock>): Promise<void> {
+  const { db, runtime, telegram, zalo } = services;
+  const transcript = new Transcript(db, telegram, zalo);
+  const chats = new Chats(services, clock, transcript);
+  const at = (day: string, time: string) => {
+    clock.value = vnInstant(day, time);
+    return clock.value;
+  };
+  let minute = 0;
+  const tick = (day: string, from: string) => {
+    const [h, m] = from.split(':').map(Number) as [number, number];
+    const total = h * 60 + m + minute;
+    minute += 2;
+    return at(
+      day,
+      `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`,
+    );
+  };
+
+  // 1. The plan.
+  const imported = await importPlan(db, { bytes: readFileSync(SEED), fileName: '004.txt', dryRun: false });
+  if (imported.kind !== 'imported') throw new Error(`the seed plan did not import: ${imported.kind}`);
+  const taskCount = await db.task.count();
+  progress(`• Nhập kế hoạch: ${taskCount} nhiệm vụ (${imported.preview.warnings.length} cảnh báo)`);
+
+  // 2. People, each linked with a real invite code.
+  at(FIRST_DAY, '08:00');
+  const members: Member[] = [];
+  for (const persona of CAST) {
+    const agency = await resolveAgencyId(db, persona.agency);
+    if (!agency) throw new Error(`agency not in the directory: ${persona.agency}`);
+    const officer = await createOfficer(db, {
+      name: persona.name,
+      agencyId: agency.id,
+      role: persona.role,
+      locale: 'vi',
+      ...(persona.isHead ? { isHead: true } : {}),
+    });
+    const roleNote =
+      persona.role === 'admin'
+        ? 'Tổ công tác'
+        : persona.role === 'committee'
+          ? 'Ban Chỉ đạo'
+          : officer.agencyName;
+    transcript.register(persona.channel, persona.userId, {
+      name: persona.name,
+      agency: persona.isHead ? `Giám đốc ${officer.agencyName}` : roleNote,
+    });
+    members.push({ ...persona, officerId: officer.id, memory: new Set(), lastWrote: null });
+  }
+  transcript.register('telegram', COMMITTEE_GROUP.chatId, { name: COMMITTEE_GROUP.title, agency: null });
+  for (const member of members) {
+    const { code } = await createInvite(db, {
+      officerId: member.officerId,
+      purpose: 'officer',
+      now: clock.now(),
+    });
+    tick(FIRST_DAY, '08:00');
+    await chats.say(member, member.channel === 'telegram' ? `/start ${code}` : code);
+    member.lastWrote = clock.now();
+  }
+  const committee = members.find((m) => m.key === 'committee')!;
+  const admin = members.find((m) => m.key === 'admin')!;
+  progress(`• ${members.length} người đã liên kết kênh bằng mã mời (Telegram và Zalo)`);
+
+  // 3. Six weeks, day by day.
+  let lastDigest: BuiltDigest | null = null;
+  const sendDeps = {
+    db,
+    outbox: runtime.outbox,
+    now: clock.now,
+    limits: Object.fromEntries([...runtime.channels].map(([id, c]) => [id, c.maxTextLength])),
+    spacingMs: 250,
+  };
+  for (let day = FIRST_DAY; day <= LAST_DAY; day = addDays(day, 1)) {
+    if (!isWorkingDay(day, DEFAULT_WORK_CALENDAR)) continue;
+    minute = 0;
+    const before = transcript.size;
+
+    // The committee opens its group chat before the first monthly digest and links it with an
+    // `invite --group` code. (Telegram allows a group 20 messages a minute: the outbox spaces them 3 s,
+    // which is why the group joins mid-way rather than on day one: the demo stays under two minutes.)
+    if (day === GROUP_JOINS) {
+      const invite = await createInvite(db, {
+        officerId: null,
+        purpose: 'digest_group',
+        now: at(day, '07:40'),
+      });
+      await chats.say(committee, `/start ${invite.code}`, { groupChatId: COMMITTEE_GROUP.chatId });
+    }
+
+    // The committee's digests: weekly on Mondays, monthly on the 16th (08:00, as the schedules do).
+    const kinds = [
+      ...(isoWeekday(day) === 1 ? (['weekly'] as const) : []),
+      ...(day.endsWith('-16') ? (['monthly'] as const) : []),
+    ];
+    for (const kind of kinds) {
+      const built = await buildAndStoreDigest({ db, kind, at: at(day, '08:00') });
+      await sendDigest(sendDeps, built.digest, built.model);
+      await outboxSettled(db);
+      await transcript.collect(clock.now());
+      lastDigest = built;
+    }
+
+    // The day's reminders: planned at 07:30, sent at 08:30.
+    const planned = await planAndQueueReminders(
+      {
+        db,
+        outbox: runtime.outbox,
+        sendTime: '08:30',
+        channels: new Set(runtime.channels.keys()),
+        calendar: DEFAULT_WORK_CALENDAR,
+      },
+      at(day, '07:30'),
+    );
+    at(day, '08:30');
+    await outboxSettled(db);
+    await transcript.collect(clock.now());
+
+    // The officers read and answer.
+    const received = await remindersOf(services, day);
+    for (const member of members) {
+      const lines = received.get(member.officerId) ?? [];
+      if (lines.length === 0 || !member.react) continue;
+      const actions = member.react(lines, member.memory);
+      for (const action of actions) {
+        tick(day, '09:00');
+        await perform(services, chats, member, action);
+        member.lastWrote = clock.now();
+      }
+    }
+
+    // An extension asked for today: the admin approves it with the button under the request.
+    const requested = await db.deadlineExtension.findMany({ where: { state: 'requested' } });
+    for (const ext of requested) {
+      tick(day, '10:00');
+      const request = lastBotMessage(services, admin.userId, /^Đề nghị gia hạn/u);
+      await chats.press(admin, `/gh_duyet ${ext.id}`, request, 'Duyệt');
+    }
+
+    // Zalo users who have not written for five days open their task list (keeps the 7-day window open).
+    for (const member of members) {
+      if (member.channel !== 'zalo' || !member.lastWrote) continue;
+      if (clock.now().getTime() - member.lastWrote.getTime() < 5 * 86_400_000) continue;
+      tick(day, '16:00');
+      await chats.say(member, '/nhiemvu');
+      member.lastWrote = clock.now();
+    }
+
+    progress(
+      `• ${day.slice(8, 10)}/${day.slice(5, 7)} ${WEEKDAYS[isoWeekday(day)]}: ${planned.lines.length} lời nhắc, ` +
+        `${transcript.size - before} tin nhắn${kinds.length > 0 ? `, báo cáo ${kinds.join(' + ')}` : ''}`,
+    );
+  }
+
+  // Everything still paced (the group chat) goes out, then the report.
+  progress('• Chờ nhóm Ban Chỉ đạo nhận hết báo cáo (Telegram cho phép nhóm 20 tin/phút: cách nhau 3 giây)…');
+  await outboxSettled(db, true);
+  await transcript.collect(clock.now());
+  if (!lastDigest) throw new Error('no digest was built');
+  await printReport({ services, transcript, lastDigest });
+}
+
+/** The reminders each officer received on `day` (queued in a message that was sent), by officer. */
+async function remindersOf(services: DemoServices, day: string): Promise<Map<number, ReminderLine[]>> {
+  const rows = await services.db.reminder.findMany({
+    where: { dueDay: new Date(`${day}T00:00:00Z`), delivery: { state: 'sent' } },
+    select: { officerId: true, kind: true, task: { select: { code: true } } },
+    orderBy: { id: 'asc' },
+  });
+  const out = new Map<number, ReminderLine[]>();
+  for (const row of rows) {
+    const list = out.get(row.officerId) ?? [];
+    list.push({ code: row.task.code, kind: row.kind });
+    out.set(row.officerId, list);
+  }
+  return out;
+}
+
+/** The id of the last message the bot sent to a Telegram chat whose text matches. */
+function lastBotMessage(services: DemoServices, chatId: string, pattern: RegExp): number | null {
+  const calls = services.telegram.sent(chatId).filter((c) => pattern.test(String(c.params['text'] ?? '')));
+  const last = calls.at(-1);
+  return last ? ((last.result as { message_id: number }).message_id ?? null) : null;
+}
+
+async function perform(services: DemoServices, chats: Chats, member: Member, action: Action): Promise<void> {
+  const reminder =
+    member.channel === 'telegram' ? lastBotMessage(services, member.userId, /^Nhắc việc/u) : null;
+  if (action.type === 'button') {
+    await chats.press(member, action.payload, reminder, action.label);
+  } else if (action.replyToReminder && reminder !== null) {
+    await chats.say(member, action.text, { replyTo: reminder });
+  } else {
+    await chats.say(member, action.text);
+  }
+}
