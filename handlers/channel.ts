@@ -50,6 +50,8 @@ export interface IncomingMessage {
   /** The sender's platform user id (equals chatId in private chats). */
   userId: string;
   userName?: string;
+  /** The group's title, for group chats. */
+  chatTitle?: string;
   languageCode?: string;
   kind: 'text' | 'button' | 'file' | 'follow' | 'unfollow';
   text: string;

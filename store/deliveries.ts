@@ -80,9 +80,20 @@ async function record(
   attempt: AttemptRecord,
   data: Prisma.DeliveryUpdateInput,
 ): Promise<void> {
+  // The reminders a delivery carries follow its final state, so that Reminder.state tells what reached
+  // the officer (sent) and what could not (undeliverable / failed).
+  const final =
+    data.state === 'sent'
+      ? 'sent'
+      : data.state === 'undeliverable'
+        ? 'undeliverable'
+        : data.state === 'failed'
+          ? 'failed'
+          : null;
   await db.$transaction([
     db.deliveryAttempt.create({ data: attemptRow(id, attempt) }),
     db.delivery.update({ where: { id }, data: { ...data, attempts: { increment: 1 } } }),
+    ...(final ? [db.reminder.updateMany({ where: { deliveryId: id }, data: { state: final } })] : []),
   ]);
 }
 

@@ -124,6 +124,9 @@ function fromMessage(
     ...sender(message.from),
     ...content,
     ...(message.reply_to_message && { replyToMessageId: String(message.reply_to_message.message_id) }),
+    ...(typeof message.chat.title === 'string' && message.chat.title
+      ? { chatTitle: message.chat.title }
+      : {}),
     isGroup: isGroupChat(message.chat.type),
     receivedAt: new Date(message.date * 1000),
     raw,

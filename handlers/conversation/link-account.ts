@@ -10,7 +10,9 @@ export async function linkAccount(turn: Turn, code: string): Promise<'processed'
     channel: turn.message.channel,
     chatId: turn.message.chatId,
     userId: turn.message.userId,
-    ...(turn.message.userName ? { title: turn.message.userName } : {}),
+    ...(turn.message.chatTitle || turn.message.userName
+      ? { title: turn.message.chatTitle ?? turn.message.userName }
+      : {}),
     now: turn.now,
   });
   if (!result.ok) {
@@ -27,7 +29,7 @@ export async function linkAccount(turn: Turn, code: string): Promise<'processed'
     return 'rejected';
   }
   if (result.purpose === 'digest_group') {
-    await turn.reply(turn.m.groupLinked(turn.message.userName ?? turn.message.chatId));
+    await turn.reply(turn.m.groupLinked(turn.message.chatTitle ?? turn.message.chatId));
     return 'processed';
   }
   // Greet in the officer's own language, then show their tasks.

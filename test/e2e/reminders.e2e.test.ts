@@ -76,6 +76,16 @@ describe('reminders on Telegram', () => {
     const keyboard = JSON.stringify((sent.params as Sent).reply_markup);
     for (const payload of ['#1 xong', '#1 dang', '#2 xong', '#2 vuong']) expect(keyboard).toContain(payload);
     expect(await addPlanningJob(planning, DAY)).toBe(false);
+    // The Reminder rows follow their delivery: sent once the message went out.
+    const deadline = Date.now() + 10_000;
+    let states: string[] = [];
+    while (Date.now() < deadline) {
+      states = (await app.database.db.reminder.findMany({ select: { state: true } })).map((r) => r.state);
+      if (states.length > 0 && states.every((s) => s === 'sent')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(states.length).toBeGreaterThan(0);
+    expect(new Set(states)).toEqual(new Set(['sent']));
   });
 
   it('GIVEN the day planned again THEN nothing more is sent', async () => {

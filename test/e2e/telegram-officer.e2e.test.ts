@@ -80,6 +80,24 @@ describe('officer conversation on Telegram', () => {
     await textTo(5998, /đã được dùng/u);
   });
 
+  it('GIVEN a group code sent in a group chat THEN the group, named by its title, receives digests', async () => {
+    const { code } = await createInvite(app.database.db, {
+      officerId: null,
+      purpose: 'digest_group',
+      now: new Date(),
+    });
+    fake.injectText(VI_USER, `/start ${code}`, {
+      chatId: -100777,
+      chatType: 'supergroup',
+      chatTitle: 'Ban Chỉ đạo Đề án 06',
+    });
+    await textTo(-100777, /Nhóm "Ban Chỉ đạo Đề án 06" sẽ nhận báo cáo tổng hợp/u);
+    const group = await app.database.db.channelIdentity.findUniqueOrThrow({
+      where: { channel_chatId: { channel: 'telegram', chatId: '-100777' } },
+    });
+    expect(group).toMatchObject({ purpose: 'digest_group', title: 'Ban Chỉ đạo Đề án 06', officerId: null });
+  });
+
   it('GIVEN a reminder THEN it carries the task, its deadline and report buttons', async () => {
     const [task] = await tasksByCode(app.database.db, '2');
     const message = composeReminder([{ task: task!, kind: 'T-7' }], { locale: 'vi', today: '2024-09-23' });
