@@ -4,7 +4,7 @@
  */
 import { buildDigest } from '../domain/digest/build-digest.ts';
 import type { DigestInput, DigestTask } from '../domain/digest/digest-input.ts';
-import type { ReportStatus } from '../domain/reply/report-status.ts';
+import { REPORT_STATUSES, type ReportStatus } from '../domain/reply/report-status.ts';
 import { renderDigestPng } from '../jobs/digest/render/render-digest-chart.ts';
 import { renderDigestXlsx } from '../jobs/digest/render/render-digest-xlsx.ts';
 
@@ -16,15 +16,7 @@ export interface DigestBenchResult {
   pngMs: number;
 }
 
-const STATUSES: ReportStatus[] = [
-  'not_started',
-  'in_progress',
-  'piloting',
-  'done',
-  'done_maintained',
-  'blocked',
-  'waiting_central',
-];
+const STATUSES: readonly ReportStatus[] = REPORT_STATUSES;
 
 export function syntheticDigestInput(taskCount: number, reportCount: number, asOf: Date): DigestInput {
   const groups = Array.from({ length: 8 }, (_, i) => ({
