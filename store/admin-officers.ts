@@ -14,12 +14,20 @@ export interface RosterEntry {
   paused: boolean;
   isHead: boolean;
   linked: boolean;
+  /** Linked, but no chat can take a message now: every chat refused or unfollowed, or Zalo only and
+   * silent for more than 7 days (Zalo's messaging window). */
+  unreachable: boolean;
   locale: 'vi' | 'en';
 }
 
-export async function roster(db: PrismaClient): Promise<RosterEntry[]> {
+const ZALO_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+export async function roster(db: PrismaClient, now: Date): Promise<RosterEntry[]> {
   const rows = await db.officer.findMany({
-    include: { agency: { select: { name: true } }, identities: { select: { id: true } } },
+    include: {
+      agency: { select: { name: true } },
+      identities: { select: { channel: true, lastInteractionAt: true, unreachableSince: true } },
+    },
     orderBy: { id: 'asc' },
   });
   return rows.map((r) => ({
@@ -31,6 +39,14 @@ export async function roster(db: PrismaClient): Promise<RosterEntry[]> {
     paused: r.paused,
     isHead: r.isHead,
     linked: r.identities.length > 0,
+    unreachable:
+      r.identities.length > 0 &&
+      !r.identities.some(
+        (i) =>
+          !i.unreachableSince &&
+          (i.channel !== 'zalo' ||
+            (i.lastInteractionAt !== null && now.getTime() - i.lastInteractionAt.getTime() < ZALO_WINDOW_MS)),
+      ),
     locale: r.locale,
   }));
 }

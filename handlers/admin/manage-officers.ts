@@ -40,13 +40,14 @@ const AddArgs = z
 
 async function list(turn: OfficerTurn) {
   const m = turn.m.admin;
-  const rows = await roster(turn.db);
+  const rows = await roster(turn.db, turn.now);
   const lines = rows.map((r) => {
     const flags = [
       !r.active ? m.flags.inactive : '',
       r.paused ? m.flags.paused : '',
       r.isHead ? m.flags.head : '',
       r.linked ? '' : m.flags.notLinked,
+      r.unreachable ? m.flags.unreachable : '',
     ].filter(Boolean);
     return m.officerLine(r.id, r.name, r.agency, m.roles[r.role], flags.join(', '));
   });

@@ -122,7 +122,13 @@ export const vi = {
     officersHeader: (n: number) => `Cán bộ (${n}):`,
     officerLine: (id: number, name: string, agency: string, role: string, flags: string) =>
       `${id}. ${name} — ${agency} · ${role}${flags ? ` · ${flags}` : ''}`,
-    flags: { inactive: 'đã ngừng', paused: 'tạm dừng', head: 'thủ trưởng', notLinked: 'chưa liên kết' },
+    flags: {
+      inactive: 'đã ngừng',
+      paused: 'tạm dừng',
+      head: 'thủ trưởng',
+      notLinked: 'chưa liên kết',
+      unreachable: 'không nhắn được (Zalo quá 7 ngày hoặc đã chặn)',
+    },
     officerAdded: (id: number, name: string, agency: string) =>
       `Đã thêm cán bộ ${id}. ${name} (${agency}). Tạo mã mời: /moi ${id}`,
     officerDeactivated: (name: string) => `Đã ngừng tài khoản cán bộ ${name}.`,

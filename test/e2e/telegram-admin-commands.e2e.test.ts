@@ -66,6 +66,21 @@ describe('administration commands on Telegram', () => {
     );
   });
 
+  it('GIVEN an officer reachable only on Zalo and silent for 10 days THEN /canbo flags them unreachable', async () => {
+    const agency = await resolveAgencyId(db(), 'Sở Tư pháp');
+    const silent = await db().officer.create({ data: { name: 'Hồ Thị Im Lặng', agencyId: agency!.id } });
+    await db().channelIdentity.create({
+      data: {
+        channel: 'zalo',
+        chatId: '7001234567890123456',
+        officerId: silent.id,
+        lastInteractionAt: new Date(Date.now() - 10 * 24 * 3600 * 1000),
+      },
+    });
+    await chat.ask(admin, '/canbo', /Hồ Thị Im Lặng — Sở Tư pháp · cán bộ đầu mối[^\n]*không nhắn được/u);
+    await db().officer.update({ where: { id: silent.id }, data: { active: false } });
+  });
+
   it('GIVEN /moi THEN an invite code; the committee is refused; a bad id gets usage', async () => {
     const [sent] = await Promise.all([
       chat.ask(
