@@ -6,6 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          setupFiles: ['test/support/fast-check-seed.ts'],
           include: ['domain/**/*.test.ts', 'locales/**/*.test.ts', '**/*.unit.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', 'node_modules/**', 'prisma/generated/**'],
         },
@@ -16,6 +17,7 @@ export default defineConfig({
           include: ['**/*.int.test.ts', '**/*.e2e.test.ts'],
           exclude: ['node_modules/**'],
           globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/fast-check-seed.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Each file gets its own database and Redis prefix, but the machine has two cores:
