@@ -10,7 +10,15 @@ export interface LimiterSettings {
 }
 
 /** Shortest window we ask BullMQ to enforce (Redis timers below this are too coarse). */
-const MIN_WINDOW_MS = 50;
+const MIN_WINDOW_MS = 25;
+
+/**
+ * Head-room under the platform's rate: the limiter counts jobs when they start, the platform counts
+ * requests when they arrive, and the time between varies by some milliseconds (database work before
+ * the HTTP call), which can squeeze a little more than a second's worth of starts into one second of
+ * arrivals. Measured: without head-room, an occasional 429 at 300/s; with 3 %, none.
+ */
+const HEADROOM = 0.97;
 
 export function smoothRateLimiter(ratePerSecond: number): LimiterSettings {
   if (!Number.isFinite(ratePerSecond) || ratePerSecond < 1)
