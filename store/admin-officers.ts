@@ -2,6 +2,7 @@
  * Officers and agencies as the secretariat administers them: the roster, deactivation, who receives
  * what (admins, the officers of a task's lead agencies, a plan's officers), and agency successors.
  */
+import { withinZaloWindow } from '../domain/channel/zalo-window.ts';
 import type { PrismaClient } from '../prisma/generated/client.ts';
 import { type Actor, recordAudit } from './audit.ts';
 
@@ -19,8 +20,6 @@ export interface RosterEntry {
   unreachable: boolean;
   locale: 'vi' | 'en';
 }
-
-const ZALO_WINDOW_MS = 7 * 24 * 3600 * 1000;
 
 export async function roster(db: PrismaClient, now: Date): Promise<RosterEntry[]> {
   const rows = await db.officer.findMany({
@@ -42,10 +41,7 @@ export async function roster(db: PrismaClient, now: Date): Promise<RosterEntry[]
     unreachable:
       r.identities.length > 0 &&
       !r.identities.some(
-        (i) =>
-          !i.unreachableSince &&
-          (i.channel !== 'zalo' ||
-            (i.lastInteractionAt !== null && now.getTime() - i.lastInteractionAt.getTime() < ZALO_WINDOW_MS)),
+        (i) => !i.unreachableSince && (i.channel !== 'zalo' || withinZaloWindow(i.lastInteractionAt, now)),
       ),
     locale: r.locale,
   }));

@@ -3,20 +3,14 @@
  * OA may only message a user within 7 days of the user's last interaction (free within 48 h): outside
  * that window Zalo is not tried first; Telegram is. Each channel's refusal falls back to the other.
  */
+import { withinZaloWindow } from '../../domain/channel/zalo-window.ts';
 import { officerChats } from '../../store/identities.ts';
 import type { PrismaClient } from '../../store/prisma-client.ts';
 import type { ChannelAddress, ChannelId } from '../channel.ts';
 
-/** Zalo's consultation-message window after the user's last interaction. */
-export const ZALO_WINDOW_MS = 7 * 24 * 3600 * 1000;
-
 export interface OfficerAddress {
   to: ChannelAddress;
   fallback: ChannelAddress[];
-}
-
-export function withinZaloWindow(lastInteractionAt: Date | null, now: Date): boolean {
-  return lastInteractionAt !== null && now.getTime() - lastInteractionAt.getTime() < ZALO_WINDOW_MS;
 }
 
 /**
