@@ -11,6 +11,7 @@ import { setConversation, takeConversation } from '../../store/conversations.ts'
 import { idArg, pipeParts, subcommand } from './args.ts';
 import { ADMIN, type AdminCommand, actorOf, type OfficerTurn, replyUsage } from './command.ts';
 import { notifyOfficers } from './notify.ts';
+import { cancelCommand, confirmRow, pendingKey } from './pending-confirmation.ts';
 
 export const BROADCAST_KIND = 'confirm-broadcast';
 const CONFIRM_MINUTES = 30;
@@ -34,11 +35,7 @@ const BroadcastArgs = z
   })
   .pipe(z.object({ planId: idArg.optional(), text: z.string().min(3).max(3000) }));
 
-const chatKey = (turn: OfficerTurn) => ({
-  channel: turn.message.channel,
-  chatId: turn.message.chatId,
-  kind: BROADCAST_KIND,
-});
+const chatKey = (turn: OfficerTurn) => pendingKey(turn, BROADCAST_KIND);
 
 export const broadcast: AdminCommand = {
   names: ['thongbao', 'broadcast'],
@@ -71,12 +68,7 @@ export const broadcast: AdminCommand = {
       new Date(turn.now.getTime() + CONFIRM_MINUTES * 60_000),
     );
     await turn.reply(m.broadcastPreview(recipients.length, plan.title, parsed.data.text), {
-      buttons: [
-        [
-          { label: m.buttons.confirm, payload: '/tb_ok' },
-          { label: m.buttons.cancel, payload: '/tb_huy' },
-        ],
-      ],
+      buttons: confirmRow(turn, 'tb_ok', 'tb_huy'),
     });
     return 'processed';
   },
@@ -113,13 +105,4 @@ export const confirmBroadcast: AdminCommand = {
 };
 
 /** The Cancel button of a broadcast preview. */
-export const cancelBroadcast: AdminCommand = {
-  names: ['tb_huy'],
-  roles: ADMIN,
-  usage: null,
-  async run(turn) {
-    await takeConversation(turn.db, chatKey(turn), turn.now);
-    await turn.reply(turn.m.admin.cancelled);
-    return 'processed';
-  },
-};
+export const cancelBroadcast: AdminCommand = cancelCommand('tb_huy', BROADCAST_KIND);

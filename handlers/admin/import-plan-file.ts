@@ -18,17 +18,14 @@ import {
   type OfficerTurn,
 } from './command.ts';
 import { FileTooLargeError, MAX_CHAT_FILE_BYTES } from './file-fetcher.ts';
+import { cancelCommand, confirmRow, pendingKey } from './pending-confirmation.ts';
 
 export const IMPORT_KIND = 'confirm-import';
 const CONFIRM_MINUTES = 30;
 const MAX_ISSUES = 10;
 const Pending = z.object({ fileName: z.string().min(1), base64: z.string().min(1) });
 
-const chatKey = (turn: Turn) => ({
-  channel: turn.message.channel,
-  chatId: turn.message.chatId,
-  kind: IMPORT_KIND,
-});
+const chatKey = (turn: Turn) => pendingKey(turn, IMPORT_KIND);
 
 function issueLines(turn: Turn, issues: readonly PreviewIssue[]): string[] {
   const lines = issues
@@ -96,12 +93,7 @@ export async function previewUploadedPlan(
   );
   lines.push(m.importAsk);
   await turn.reply(lines.join('\n'), {
-    buttons: [
-      [
-        { label: m.buttons.confirm, payload: '/nhap_ok' },
-        { label: m.buttons.cancel, payload: '/nhap_huy' },
-      ],
-    ],
+    buttons: confirmRow(turn, 'nhap_ok', 'nhap_huy'),
   });
   return 'processed';
 }
@@ -151,13 +143,4 @@ export const confirmImport: AdminCommand = {
 };
 
 /** The Cancel button of an import preview. */
-export const cancelImport: AdminCommand = {
-  names: ['nhap_huy'],
-  roles: ADMIN,
-  usage: null,
-  async run(turn) {
-    await takeConversation(turn.db, chatKey(turn), turn.now);
-    await turn.reply(turn.m.admin.cancelled);
-    return 'processed';
-  },
-};
+export const cancelImport: AdminCommand = cancelCommand('nhap_huy', IMPORT_KIND);

@@ -1,0 +1,38 @@
+/**
+ * The Confirm / Cancel step shared by the admin flows that act only after a second press (plan import
+ * by file, broadcast): where the pending action is kept, the button row, and the Cancel command.
+ */
+import { takeConversation } from '../../store/conversations.ts';
+import type { OutgoingButton } from '../channel.ts';
+import type { Turn } from '../conversation/turn.ts';
+import { ADMIN, type AdminCommand } from './command.ts';
+
+/** The Conversation row key of a pending action of this kind in the turn's chat. */
+export function pendingKey(turn: Turn, kind: string) {
+  return { channel: turn.message.channel, chatId: turn.message.chatId, kind };
+}
+
+/** Confirm and Cancel buttons, sending back the given commands. */
+export function confirmRow(turn: Turn, confirmCommand: string, cancelCommand: string): OutgoingButton[][] {
+  const m = turn.m.admin;
+  return [
+    [
+      { label: m.buttons.confirm, payload: `/${confirmCommand}` },
+      { label: m.buttons.cancel, payload: `/${cancelCommand}` },
+    ],
+  ];
+}
+
+/** The Cancel command: drops the pending action of this kind and says so. */
+export function cancelCommand(name: string, kind: string): AdminCommand {
+  return {
+    names: [name],
+    roles: ADMIN,
+    usage: null,
+    async run(turn) {
+      await takeConversation(turn.db, pendingKey(turn, kind), turn.now);
+      await turn.reply(turn.m.admin.cancelled);
+      return 'processed';
+    },
+  };
+}
