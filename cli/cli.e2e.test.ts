@@ -1,21 +1,14 @@
 /**
  * The CLI as a newcomer runs it: a process, its exit code, and the documented --json contracts.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../test/support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../test/support/db.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../domain/plan/__fixtures__');
 
-function cli(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, env);
 
 describe('npm run cli', () => {
   let t: TestDatabase;

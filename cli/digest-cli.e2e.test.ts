@@ -3,7 +3,6 @@
  * writes (read back: XLSX with exceljs, PNG signature, DOCX as a zip with word/document.xml), and
  * `--send` storing the period's digest once and queueing it to the committee.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,18 +11,12 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAgencyId } from '../store/agencies.ts';
 import { createOfficer } from '../store/officers.ts';
+import { runCli } from '../test/support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../test/support/db.ts';
 import { DIGEST_AS_OF, seedDigestHistory } from '../test/support/digest-seed.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../test/support/redis.ts';
 
-function cli(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, env, 90_000);
 
 describe('npm run cli -- digest', () => {
   let t: TestDatabase;

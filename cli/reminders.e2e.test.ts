@@ -2,7 +2,6 @@
  * `remind --dry-run --json` and `deliveries --json` as a process: the documented JSON contracts, and a
  * dry run writes nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agencyId,
@@ -10,16 +9,10 @@ import {
   createPlan,
   createTask,
 } from '../handlers/reminders/reminders.test-support.ts';
+import { runCli } from '../test/support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../test/support/db.ts';
 
-function cli(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, env);
 
 describe('npm run cli -- remind / deliveries', () => {
   let t: TestDatabase;

@@ -3,7 +3,6 @@
  * extend and audit run in-process (exit codes from the errors they raise), and once through the real
  * `npm run cli` process to show they are registered and map to exit codes 0, 1 and 2.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { Command, CommanderError } from 'commander';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPlan } from '../../handlers/plan-import/import-plan.ts';
+import { runCli } from '../../test/support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { type CliContext, CliError } from '../context.ts';
 import { registerAdmin } from './admin.ts';
@@ -123,12 +123,7 @@ describe('admin CLI', () => {
   });
 
   it('GIVEN the real CLI process THEN the commands are registered with exit codes 0, 1 and 2', () => {
-    const cli = (args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
-        env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: t.url },
-        encoding: 'utf8',
-        timeout: 60_000,
-      }).status;
+    const cli = (args: string[]) => runCli(args, { DATABASE_URL: t.url }).code;
     expect(cli(['audit', '--json', '--limit', '1'])).toBe(0);
     expect(cli(['pause', 'officer', '4242'])).toBe(1);
     expect(cli(['pause'])).toBe(2);

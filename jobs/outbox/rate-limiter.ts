@@ -21,15 +21,14 @@ const MIN_WINDOW_MS = 25;
 export function smoothRateLimiter(ratePerSecond: number): LimiterSettings {
   if (!Number.isFinite(ratePerSecond) || ratePerSecond < 1)
     throw new RangeError('rate must be at least 1 per second');
-  const target = ratePerSecond;
   let best: { n: number; max: number; achieved: number } = {
     n: 1,
-    max: Math.floor(target / 2) || 1,
+    max: Math.floor(ratePerSecond / 2) || 1,
     achieved: 0,
   };
   best.achieved = best.n * best.max;
   for (let n = 1; n <= 1000 / MIN_WINDOW_MS; n++) {
-    const max = Math.floor(target / (n + 1));
+    const max = Math.floor(ratePerSecond / (n + 1));
     if (max < 1) break;
     if (n * max > best.achieved) best = { n, max, achieved: n * max };
   }
