@@ -14,7 +14,7 @@ export interface LimiterSettings {
  * matter: the limiter counts jobs when they start, the platform counts requests when they arrive, and
  * the database work between varies by milliseconds; the fewer messages a window lets start together,
  * the less that jitter can squeeze into one second of arrivals. Measured at 300/s: 15 per 53 ms gave an
- * occasional 429; 10 per 35 ms none in five runs.
+ * occasional 429; 10 per 35 ms none in three runs (nor 10 per 36 ms in two).
  */
 const MIN_WINDOW_MS = 25;
 
