@@ -24,6 +24,18 @@ interface NameTarget {
   endsWithTinh: boolean;
 }
 
+/** How a derived directory differs from its base (see {@link AgencyDirectory.derive}). */
+export interface DirectoryVariant {
+  /** Entries to add (learned agencies, defined by a plan). */
+  entries?: readonly AgencyEntry[];
+  /** Aliases to add; they win over the base's aliases written the same way. */
+  aliases?: readonly AgencyAlias[];
+  /** Entries of the base to leave out (a ministry's plan does not name provincial departments). */
+  exclude?: (entry: AgencyEntry) => boolean;
+  /** The document is a centrally-run city's: "thành phố" after a name is its level, like "tỉnh". */
+  cityLevel?: boolean;
+}
+
 const MAX_UNKNOWN_PROVINCE_WORDS = 4;
 const MAX_QUALIFIER_DEPTH = 2;
 
@@ -53,6 +65,9 @@ export class AgencyDirectory {
   private readonly byKey = new Map<string, AgencyEntry>();
   private readonly synthesized = new Map<string, AgencyEntry>();
   private readonly names = new PhraseTrie<NameTarget>();
+  private readonly sourceEntries: readonly AgencyEntry[];
+  private readonly sourceAliases: readonly AgencyAlias[];
+  private readonly cityLevel: boolean;
 
   /**
    * @param entries - the directory; keys must be unique.
@@ -60,7 +75,14 @@ export class AgencyDirectory {
    * @throws Error when two entries share a key, when two entries claim the same alias, or when an
    *   extra alias names an unknown key.
    */
-  constructor(entries: readonly AgencyEntry[], extraAliases: readonly AgencyAlias[] = []) {
+  constructor(
+    entries: readonly AgencyEntry[],
+    extraAliases: readonly AgencyAlias[] = [],
+    options: { cityLevel?: boolean } = {},
+  ) {
+    this.sourceEntries = entries;
+    this.sourceAliases = extraAliases;
+    this.cityLevel = options.cityLevel === true;
     for (const entry of entries) {
       if (this.byKey.has(entry.key))
         throw new Error(`Duplicate agency key "${entry.key}": keys must be unique`);
@@ -97,6 +119,33 @@ export class AgencyDirectory {
         this.names.add(words, target, { replace: true, upperCaseOnly: isAbbreviation(alias.trim()) });
       }
     }
+  }
+
+  /**
+   * A directory built from this one's entries and aliases with `variant` applied: the directory one
+   * plan is read with. Aliases of excluded entries are dropped; added aliases must name a kept entry.
+   */
+  derive(variant: DirectoryVariant): AgencyDirectory {
+    const exclude = variant.exclude ?? (() => false);
+    const entries = [...this.sourceEntries.filter((e) => !exclude(e)), ...(variant.entries ?? [])];
+    const keys = new Set(entries.map((e) => e.key));
+    const unique = entries.filter((e, i) => entries.findIndex((o) => o.key === e.key) === i);
+    const aliases = [...this.sourceAliases, ...(variant.aliases ?? [])].filter((a) => keys.has(a.key));
+    return new AgencyDirectory(unique, aliases, { cityLevel: variant.cityLevel ?? this.cityLevel });
+  }
+
+  /** The one-word abbreviations the directory knows ("CAT", "SLĐTBXH"), with the agency each names. */
+  abbreviations(): Array<{ abbreviation: string; key: string }> {
+    const found: Array<{ abbreviation: string; key: string }> = [];
+    for (const entry of this.sourceEntries) {
+      for (const alias of [entry.shortName ?? '', ...entry.aliases]) {
+        if (isAbbreviation(alias.trim())) found.push({ abbreviation: alias.trim(), key: entry.key });
+      }
+    }
+    for (const { alias, key } of this.sourceAliases) {
+      if (isAbbreviation(alias.trim())) found.push({ abbreviation: alias.trim(), key });
+    }
+    return found;
   }
 
   /**
@@ -194,6 +243,11 @@ export class AgencyDirectory {
     if (!tinh && next?.kind === 'word' && next.fold === 'tinh' && !this.startsName(tokens, i, wholeName)) {
       i++;
       tinh = true;
+    } else if (!tinh && next?.kind === 'word' && (next.fold === 'thanh' || next.fold === 'tp')) {
+      // "Sở Y tế Thành phố", "Công an TP Hà Nội": the city plays the province's part.
+      const after = next.fold === 'tp' ? i + 1 : tokens[i + 1]?.fold === 'pho' ? i + 2 : -1;
+      if (after > 0 && matchProvinceName(tokens, after) !== null) return matchProvinceName(tokens, after)!;
+      if (after > 0 && this.cityLevel && !this.startsName(tokens, i, wholeName)) return after;
     }
     if (tokens[i]?.kind !== 'word') return i;
     const province = matchProvinceName(tokens, i);

@@ -38,7 +38,19 @@ export interface AgencyEntry {
 /** One agency, group or unrecognised phrase found in a plan's agency cell, in the order written. */
 export type AgencyMention =
   /** A single agency of the directory (or a synthesised district/commune committee). */
-  | { type: 'agency'; key: string; name: string; raw: string }
+  | {
+      type: 'agency';
+      key: string;
+      name: string;
+      raw: string;
+      /** Set when `raw` is a misspelt or mis-spaced form of this known abbreviation ("SLĐTB XH"). */
+      variantOf?: string;
+    }
+  /**
+   * A well-formed body's name the directory does not know ("Trung tâm Phục vụ hành chính công"):
+   * `name` is the name as written, to add to the directory as learned from the plan.
+   */
+  | { type: 'learned'; raw: string; name: string }
   /** A group that names no single agency ("Các sở, ban, ngành"); `label` is its canonical wording. */
   | { type: 'collective'; raw: string; label: string }
   /** Text that could not be recognised, trimmed, without trailing punctuation. */

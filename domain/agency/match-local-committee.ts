@@ -1,4 +1,5 @@
 import type { AgencyEntry } from './agency.ts';
+import { matchProvinceName } from './province-names.ts';
 import type { AgencyToken } from './tokenize-agency-text.ts';
 import { isCapitalizedWord } from './tokenize-agency-text.ts';
 
@@ -76,6 +77,8 @@ export function matchLocalCommittee(
       }
       if (place.length === 0) continue;
       const end = afterLevel + place.length;
+      // "UBND thành phố Hà Nội" is a centrally-run city (province level), not a district's committee.
+      if (level.label === 'thành phố' && matchProvinceName(tokens, afterLevel) === end) continue;
       if (best && best.end >= end) continue;
       const placeName = place.map((t) => titleCase(t.text)).join(' ');
       const key = ['ubnd', ...level.words.map((w) => (w === 'tx' ? 'thi-xa' : w === 'tp' ? 'thanh-pho' : w))]

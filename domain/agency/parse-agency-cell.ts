@@ -1,13 +1,16 @@
 import { foldForMatch } from '../text/normalize-vietnamese.ts';
 import type { AgencyMention } from './agency.ts';
 import type { AgencyDirectory } from './agency-directory.ts';
+import { GROUP_OPENERS, matchAction, matchTitle, startsBodyName } from './agency-heads.ts';
 import { matchCollective } from './collective-phrases.ts';
+import { matchAbbreviationVariant } from './match-abbreviation-variant.ts';
 import type { AgencyToken } from './tokenize-agency-text.ts';
-import { tokenizeAgencyText } from './tokenize-agency-text.ts';
+import { isCapitalizedWord, isUpperCaseWord, tokenizeAgencyText } from './tokenize-agency-text.ts';
 
-/** Separators that end one listed item: commas, semicolons, line breaks and bullets. */
-const ITEM_SEPARATORS = new Set([',', ';', '\n', '•', '+', '·', '*']);
-const DASHES = new Set(['-', '–', '—']);
+/** Separators that always end one listed item: semicolons, line breaks, bullets, brackets. */
+const HARD_SEPARATORS = new Set([';', '\n', '•', '+', '·', '*', '(', ')', '[', ']']);
+/** Separators that end an item only when a body's name follows: "Lao động - Thương binh" stays whole. */
+const SOFT_SEPARATORS = new Set(['-', '–', '—', '/']);
 
 /** Role words around agency names that are not names themselves, folded, longest first. */
 const FILLERS: readonly (readonly string[])[] = [
@@ -26,72 +29,177 @@ const FILLERS: readonly (readonly string[])[] = [
   ['cung'],
   ['voi'],
   ['gom'],
+  ['va'],
 ];
 
-/** Words that open a group description ("các trường học", "những đơn vị ..."). */
-const GROUP_OPENERS = new Set(['cac', 'nhung', 'toan']);
-
-function isItemBoundary(tokens: readonly AgencyToken[], index: number): boolean {
-  const token = tokens[index]!;
-  if (token.kind === 'word') return token.fold === 'va';
-  if (ITEM_SEPARATORS.has(token.text)) return true;
-  // A dash opening a line is a bullet; inside a line it joins words ("Lao động - Thương binh").
-  return DASHES.has(token.text) && (index === 0 || tokens[index - 1]!.text === '\n');
+/** What the reader knows at one point of a cell. */
+interface ReadState {
+  source: string;
+  tokens: readonly AgencyToken[];
+  directory: AgencyDirectory;
+  found: AgencyMention[];
+  /** Word token indices of the item being read that matched nothing known. */
+  item: number[];
+  /** True once the item holds a word that is not a role word ("phối hợp", "đề nghị", "Giám đốc"). */
+  content: boolean;
 }
 
-function startsWithFiller(words: readonly AgencyToken[], from: number): number {
+function fillerAt(tokens: readonly AgencyToken[], index: number): number {
   for (const filler of FILLERS) {
-    if (filler.every((w, k) => words[from + k]?.fold === w)) return filler.length;
-  }
-  return 0;
-}
-
-function endsWithFiller(words: readonly AgencyToken[], to: number): number {
-  for (const filler of FILLERS) {
-    const from = to - filler.length;
-    if (from >= 0 && filler.every((w, k) => words[from + k]?.fold === w)) return filler.length;
-  }
-  return 0;
-}
-
-/** Turns text that matched nothing into `unknown` (or `collective` for "các ...") mentions. */
-function leftoverMentions(
-  source: string,
-  tokens: readonly AgencyToken[],
-  from: number,
-  to: number,
-): AgencyMention[] {
-  const mentions: AgencyMention[] = [];
-  let item: AgencyToken[] = [];
-  const flush = (): void => {
-    let first = 0;
-    let last = item.length;
-    for (let n = startsWithFiller(item, first); n > 0 && first < last; n = startsWithFiller(item, first))
-      first += n;
-    for (let n = endsWithFiller(item, last); n > 0 && last > first; n = endsWithFiller(item, last)) last -= n;
-    const words = item.slice(first, last);
-    item = [];
-    const head = words[0];
-    const tail = words[words.length - 1];
-    if (!head || !tail) return;
-    const raw = source.slice(head.start, tail.end);
-    if (GROUP_OPENERS.has(head.fold)) {
-      mentions.push({ type: 'collective', raw, label: raw.charAt(0).toUpperCase() + raw.slice(1) });
-    } else {
-      mentions.push({ type: 'unknown', raw });
+    if (filler.every((w, k) => tokens[index + k]?.kind === 'word' && tokens[index + k]?.fold === w)) {
+      return index + filler.length;
     }
-  };
-  for (let i = from; i < to; i++) {
-    if (isItemBoundary(tokens, i)) flush();
-    else if (tokens[i]!.kind === 'word') item.push(tokens[i]!);
   }
-  flush();
-  return mentions;
+  return 0;
+}
+
+/** The index after a role phrase ("phối hợp với", "đề nghị", "Giám đốc") at `index`, or null. */
+function roleAt(tokens: readonly AgencyToken[], index: number): number | null {
+  const filler = fillerAt(tokens, index);
+  if (filler > 0) return filler;
+  if (tokens[index] && isCapitalizedWord(tokens[index]!) && startsBodyName(tokens, index)) {
+    return matchTitle(tokens, index);
+  }
+  return matchAction(tokens, index) ?? matchTitle(tokens, index);
+}
+
+/** True when a known agency, a group, or a body's name starts at word token `index`. */
+function startsMention(state: ReadState, index: number): boolean {
+  const { tokens, directory } = state;
+  let i = index;
+  while (tokens[i]?.kind === 'sep' && tokens[i]!.text !== '\n') i++;
+  if (tokens[i]?.kind !== 'word') return false;
+  return (
+    directory.matchAt(tokens, i) !== null ||
+    matchCollective(tokens, i) !== null ||
+    startsBodyName(tokens, i) ||
+    GROUP_OPENERS.has(tokens[i]!.fold)
+  );
+}
+
+/** The next word token at or after `index` on the same line, or null. */
+function nextWord(tokens: readonly AgencyToken[], index: number): AgencyToken | null {
+  for (let i = index; i < tokens.length; i++) {
+    if (tokens[i]!.kind === 'word') return tokens[i]!;
+    if (tokens[i]!.text === '\n' || tokens[i]!.text === ';') return null;
+  }
+  return null;
+}
+
+/**
+ * True when a separator ends the current item. A comma inside an unknown name followed by a lower-case
+ * word continues it ("UBND các phường, xã"); a dash or slash ends it only before another body.
+ */
+function endsItem(state: ReadState, index: number): boolean {
+  const token = state.tokens[index]!;
+  if (HARD_SEPARATORS.has(token.text)) return true;
+  const atLineStart = index === 0 || state.tokens[index - 1]!.text === '\n';
+  if (SOFT_SEPARATORS.has(token.text)) return atLineStart || startsMention(state, index + 1);
+  if (token.text !== ',') return false;
+  if (!state.content) return true;
+  const next = nextWord(state.tokens, index + 1);
+  return next === null || isCapitalizedWord(next) || startsMention(state, index + 1);
+}
+
+/**
+ * Turns the words of an item that matched nothing known into a mention: a group ("các ..."), a known
+ * abbreviation written with a slip ("SLĐTB XH"), a learned body ("Trung tâm Phục vụ hành chính công",
+ * "Viettel"), or `unknown`. Role and action text ("lãnh đạo, chỉ đạo thực hiện") gives nothing.
+ */
+function classifyItem(state: ReadState): void {
+  const { tokens, source } = state;
+  const words = state.item;
+  state.item = [];
+  state.content = false;
+  let first = 0;
+  let sawAction = false;
+  while (first < words.length) {
+    const end = roleAt(tokens, words[first]!);
+    if (end === null) break;
+    sawAction = true;
+    while (first < words.length && words[first]! < end) first++;
+  }
+  let last = words.length;
+  while (last > first && fillerAt(tokens, words[last - 1]!) === words[last - 1]! + 1) last--;
+  const kept = words.slice(first, last);
+  if (kept.length === 0) return;
+  const head = tokens[kept[0]!]!;
+  const raw = source.slice(head.start, tokens[kept[kept.length - 1]!]!.end).replace(/[\s.,:;-]+$/u, '');
+  const folded = kept.map((i) => tokens[i]!.fold);
+  if (
+    GROUP_OPENERS.has(head.fold) ||
+    (startsBodyName(tokens, kept[0]!) && folded.slice(1, 4).includes('cac'))
+  ) {
+    state.found.push({ type: 'collective', raw, label: raw.charAt(0).toUpperCase() + raw.slice(1) });
+    return;
+  }
+  if (kept.length <= 3 && kept.every((i) => isUpperCaseWord(tokens[i]!))) {
+    const variant = matchAbbreviationVariant(raw, state.directory.abbreviations());
+    const entry = variant ? state.directory.get(variant.key) : null;
+    if (variant && entry) {
+      state.found.push({
+        type: 'agency',
+        key: entry.key,
+        name: entry.name,
+        raw,
+        variantOf: variant.abbreviation,
+      });
+      return;
+    }
+    if (kept.length === 1 && head.text.length <= 12) {
+      state.found.push({ type: 'unknown', raw });
+      return;
+    }
+  }
+  if (startsBodyName(tokens, kept[0]!)) {
+    state.found.push({ type: 'learned', raw, name: raw });
+    return;
+  }
+  const hasAction = kept.some((i) => matchAction(tokens, i) !== null);
+  if (isCapitalizedWord(head) && !hasAction && kept.length <= 10) {
+    state.found.push({ type: 'learned', raw, name: raw });
+    return;
+  }
+  if (sawAction || hasAction) return;
+  const previous = state.found[state.found.length - 1];
+  if (previous?.type === 'collective') return;
+  state.found.push({ type: 'unknown', raw });
+}
+
+/**
+ * True when a known name is only the start of a longer name written right after it, with no
+ * separator: "Ngân hàng Nhà nước Khu vực 10" is not "Ngân hàng Nhà nước".
+ */
+function continuesName(state: ReadState, end: number): boolean {
+  const next = state.tokens[end];
+  if (next?.kind !== 'word' || next.fold === 'va' || !isCapitalizedWord(next)) return false;
+  if (roleAt(state.tokens, end) !== null) return false;
+  return !startsMention(state, end);
+}
+
+/** Reads a known agency or group at word token `i` of an item that holds no name yet; returns its end. */
+function readKnown(state: ReadState, i: number): number | null {
+  const { tokens, source } = state;
+  const agency = state.directory.matchAt(tokens, i);
+  const group = matchCollective(tokens, i);
+  if (!agency && !group) return null;
+  if (agency && (!group || agency.end >= group.end)) {
+    if (continuesName(state, agency.end)) return null;
+    classifyItem(state);
+    const raw = source.slice(tokens[i]!.start, tokens[agency.end - 1]!.end);
+    state.found.push({ type: 'agency', key: agency.entry.key, name: agency.entry.name, raw });
+    return agency.end;
+  }
+  classifyItem(state);
+  const raw = source.slice(tokens[i]!.start, tokens[group!.end - 1]!.end);
+  state.found.push({ type: 'collective', raw, label: group!.label });
+  return group!.end;
 }
 
 function identity(mention: AgencyMention): string {
   if (mention.type === 'agency') return `agency:${mention.key}`;
   if (mention.type === 'collective') return `collective:${foldForMatch(mention.label)}`;
+  if (mention.type === 'learned') return `learned:${foldForMatch(mention.name)}`;
   return `unknown:${foldForMatch(mention.raw)}`;
 }
 
@@ -99,44 +207,50 @@ function identity(mention: AgencyMention): string {
  * Reads a plan's "Cơ quan chủ trì" / "Cơ quan phối hợp" cell into the agencies and groups it names,
  * in the order written, without duplicates (the first occurrence wins).
  *
- * Known names and group descriptions are matched longest first over the folded text, so names that
- * contain "và" or commas ("Sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thị xã, thành phố") stay
- * whole; the text between matches is split on commas, semicolons, line breaks, bullets and "và", and
- * role words ("chủ trì", "phối hợp với") are dropped. What remains is reported as `unknown` with its
- * text, or as `collective` when it starts with "các"/"những". Never throws.
+ * The cell is split by the structure of agency names, not by lookup alone: items end at `;`, line
+ * breaks, bullets and brackets, at commas (unless a lower-case word continues an unknown name), at
+ * `-` and `/` before another body, and at "và" only when a body follows. An item that starts with a
+ * known name or group (after role words such as "phối hợp với", "đề nghị", "Giám đốc") is that agency
+ * or group, matched longest first, so names containing "và" or commas stay whole; a known name
+ * followed directly by more capitalised words ("Ngân hàng Nhà nước Khu vực 10") and an item that
+ * starts with an unknown name are read whole (see {@link classifyItem}). Never throws.
  */
 export function parseAgencyCell(cell: string, directory: AgencyDirectory): AgencyMention[] {
   const { source, tokens } = tokenizeAgencyText(cell);
-  const found: AgencyMention[] = [];
-  let leftoverStart = -1;
+  const state: ReadState = { source, tokens, directory, found: [], item: [], content: false };
   let i = 0;
   while (i < tokens.length) {
-    if (tokens[i]!.kind === 'sep') {
+    const token = tokens[i]!;
+    if (token.kind === 'sep') {
+      if (endsItem(state, i)) classifyItem(state);
       i++;
       continue;
     }
-    const agency = directory.matchAt(tokens, i);
-    const group = matchCollective(tokens, i);
-    if (!agency && !group) {
-      if (leftoverStart < 0) leftoverStart = i;
+    if (token.fold === 'va' && (!state.content || startsMention(state, i + 1))) {
+      classifyItem(state);
       i++;
       continue;
     }
-    if (leftoverStart >= 0) found.push(...leftoverMentions(source, tokens, leftoverStart, i));
-    leftoverStart = -1;
-    if (agency && (!group || agency.end >= group.end)) {
-      const raw = source.slice(tokens[i]!.start, tokens[agency.end - 1]!.end);
-      found.push({ type: 'agency', key: agency.entry.key, name: agency.entry.name, raw });
-      i = agency.end;
-    } else if (group) {
-      const raw = source.slice(tokens[i]!.start, tokens[group.end - 1]!.end);
-      found.push({ type: 'collective', raw, label: group.label });
-      i = group.end;
+    if (!state.content) {
+      const end = readKnown(state, i);
+      if (end !== null) {
+        i = end;
+        continue;
+      }
+      const role = roleAt(tokens, i);
+      if (role !== null) {
+        for (let k = i; k < role; k++) if (tokens[k]!.kind === 'word') state.item.push(k);
+        i = role;
+        continue;
+      }
+      state.content = true;
     }
+    state.item.push(i);
+    i++;
   }
-  if (leftoverStart >= 0) found.push(...leftoverMentions(source, tokens, leftoverStart, tokens.length));
+  classifyItem(state);
   const seen = new Set<string>();
-  return found.filter((mention) => {
+  return state.found.filter((mention) => {
     const id = identity(mention);
     if (seen.has(id)) return false;
     seen.add(id);

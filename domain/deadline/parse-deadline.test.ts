@@ -292,7 +292,7 @@ const REFUSED: Row[] = [
   { phrase: 'Quý III/24', kind: 'none', due: null, warning: /number 24/ },
   { phrase: 'Năm 1800', kind: 'none', due: null, warning: /out of range/ },
   { phrase: 'Năm 2023 - 2022', kind: 'none', due: null, warning: /ends before it starts/ },
-  { phrase: 'Trong vòng 30 ngày kể từ ngày ký', kind: 'none', due: null, warning: /another event/ },
+  { phrase: 'Trong vòng 30 ngày kể từ ngày ký', kind: 'none', due: null, warning: /issue date/ },
   { phrase: 'Sau khi có hướng dẫn', kind: 'none', due: null, warning: /another event/ },
   { phrase: 'Tháng sau', kind: 'none', due: null, warning: /another event/ },
   { phrase: 'Chưa xác định', kind: 'none', due: null, warning: UNREADABLE },

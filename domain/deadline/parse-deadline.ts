@@ -3,6 +3,7 @@ import { daysInMonth, isValidCalendarDate, toIsoDate } from './calendar-date.ts'
 import type { Deadline, DeadlineKind, DeadlineParse } from './deadline.ts';
 import { findPeriods, type PeriodToken } from './find-periods.ts';
 import { maskReferences, prepareDeadlineText } from './prepare-deadline-text.ts';
+import { readRelativeDeadline } from './relative-deadline.ts';
 
 /** Options of {@link parseDeadline}. */
 export interface ParseDeadlineOptions {
@@ -12,6 +13,12 @@ export interface ParseDeadlineOptions {
    * @defaultValue undefined
    */
   referenceYear?: number;
+  /**
+   * The document's issue date (YYYY-MM-DD), from which "30 ngày kể từ ngày ban hành" and a bare
+   * "30 ngày" are dated; null or absent keeps such phrases raw with a warning.
+   * @defaultValue undefined
+   */
+  issueDate?: string | null;
 }
 
 /** Work that continues ("thường xuyên", "hằng năm", "duy trì", "và những năm tiếp theo"). */
@@ -58,6 +65,8 @@ export function parseDeadline(raw: string, options: ParseDeadlineOptions = {}): 
   const phrase = raw.trim();
   if (normalizeVietnamese(phrase) === '') return { deadline: undated(phrase, 'none', false), warning: null };
   const folded = prepareDeadlineText(phrase);
+  const relative = readRelativeDeadline(phrase, folded, options.issueDate ?? null);
+  if (relative) return relative;
   if (RELATIVE.test(folded)) {
     return refuse(phrase, `"${phrase}" is counted from another event and cannot be dated`);
   }

@@ -1,6 +1,7 @@
 import { foldForMatch } from '../text/normalize-vietnamese.ts';
 import { extractPlanMeta } from './extract-plan-meta.ts';
 import {
+  groupOfTaskCode,
   isColumnNumberRow,
   isTableEnd,
   normalizeCell,
@@ -153,23 +154,27 @@ export function buildPlanTable(source: TableSource): ParsedPlanTable {
       code = taskCode;
     }
 
-    const row: PlanRow = { line: item.line, code, group, cells: cellsOf(cells) };
+    const rowGroup = groupOfTaskCode(code) ?? group;
+    const row: PlanRow = { line: item.line, code, ref: code, group: rowGroup, cells: cellsOf(cells) };
     last = row;
+    // Numbering may restart in each group (I.1, II.1): a code is unique within its group.
+    const scoped = `${rowGroup ?? ''}|${code}`;
     if (!source.padShortRows && item.cells.length < headerTexts.length) {
       const missing = headerTexts.slice(item.cells.length).filter((h) => h !== '');
       errors.push(incompleteRowError(code, item.line, missing));
-      firstLineOfCode.set(code, firstLineOfCode.get(code) ?? item.line);
+      firstLineOfCode.set(scoped, firstLineOfCode.get(scoped) ?? item.line);
       last = null;
       continue;
     }
-    const firstLine = firstLineOfCode.get(code);
+    const firstLine = firstLineOfCode.get(scoped);
     if (firstLine !== undefined) {
       errors.push(duplicateCodeError(code, item.line, firstLine));
       continue;
     }
-    firstLineOfCode.set(code, item.line);
+    firstLineOfCode.set(scoped, item.line);
     rows.push(row);
   }
+  assignTaskRefs(rows);
 
   const hasDeadline = mapping.recognized.includes('deadline');
   for (const row of rows) {
@@ -194,6 +199,26 @@ export function buildPlanTable(source: TableSource): ParsedPlanTable {
 }
 
 /**
+ * Gives each row its identity in the plan: the code as written, or "<group>.<code>" ("II.3") when the
+ * numbering restarts in each group so that the bare code is not unique across the plan.
+ */
+export function assignTaskRefs(rows: PlanRow[]): void {
+  const groupsOfCode = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const groups = groupsOfCode.get(row.code) ?? new Set<string>();
+    groups.add(row.group ?? '');
+    groupsOfCode.set(row.code, groups);
+  }
+  for (const row of rows) {
+    const repeated = (groupsOfCode.get(row.code)?.size ?? 0) > 1;
+    row.ref =
+      repeated && row.group !== null && groupOfTaskCode(row.code) === null
+        ? `${row.group}.${row.code}`
+        : row.code;
+  }
+}
+
+/**
  * A group heading row: the STT cell holds a Roman numeral ("I", "II. VỀ ..."), or the STT is empty and
  * the only text of the row is "I. VỀ ..." (merged cells may repeat it across the row).
  */
@@ -201,6 +226,7 @@ function groupHeadingOf(cells: readonly string[], codeIndex: number): { code: st
   const stt = codeIndex >= 0 ? (cells[codeIndex] ?? '') : '';
   const others = cells.filter((c, i) => i !== codeIndex && c !== '');
   if (stt !== '') {
+    if (parseTaskCode(stt) !== null) return null;
     const heading = parseGroupHeading(stt);
     if (heading === null) return null;
     return { code: heading.code, title: heading.title || (others[0] ?? '') };

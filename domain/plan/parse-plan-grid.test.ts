@@ -28,6 +28,7 @@ describe('parsePlanGrid', () => {
       {
         line: 6,
         code: '1',
+        ref: '1',
         group: 'I',
         cells: {
           title: 'Rà soát văn bản',
@@ -39,6 +40,7 @@ describe('parsePlanGrid', () => {
       {
         line: 8,
         code: '2',
+        ref: '2',
         group: 'I',
         cells: { title: 'Số hóa hộ tịch\n- đợt 1\n- đợt 2', lead: 'Sở Tư pháp' },
       },

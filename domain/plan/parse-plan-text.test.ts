@@ -19,12 +19,14 @@ describe('parsePlanText on tab-separated text', () => {
       {
         line: 2,
         code: '1',
+        ref: '1',
         group: null,
         cells: { deadline: 'Quý I/2024', lead: 'Sở Y tế', title: 'Khám bệnh bằng CCCD' },
       },
       {
         line: 3,
         code: '2',
+        ref: '2',
         group: null,
         cells: { deadline: 'Năm 2025', lead: 'Công an tỉnh', title: 'Lưu trú' },
       },

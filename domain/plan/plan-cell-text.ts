@@ -13,19 +13,28 @@ export function normalizeCell(raw: string): string {
   return text;
 }
 
-const TASK_CODE = /^(\d{1,3}[a-zđ]?(?:\.\d{1,3}[a-zđ]?)*)[.)]?$/iu;
+const TASK_CODE = /^((?:[IVX]{1,6}\.)?\d{1,3}[a-zđ]?(?:\.\d{1,3}[a-zđ]?)*)[.)]?$/iu;
 
 /**
- * The task code in an STT cell: "1", "01.", "12a", "1.2", "3)" -> "1", "1", "12a", "1.2", "3".
+ * The task code in an STT cell: "1", "01.", "12a", "1.2", "3)", "II.3" -> "1", "1", "12a", "1.2", "3",
+ * "II.3" (a ministry's numbering restarting in each group, written with its group numeral).
  * Leading zeros of each number are dropped. Returns null when the cell is not a task number.
  */
 export function parseTaskCode(stt: string): string | null {
-  const match = TASK_CODE.exec(stt.trim());
+  const text = stt.trim();
+  const match = TASK_CODE.exec(text);
   if (!match) return null;
+  const roman = /^([IVX]{1,6})\./u.exec(match[1]!);
+  if (/^[ivx]+\./iu.test(match[1]!) && (!roman || !ROMAN.test(roman[1]!))) return null;
   return match[1]!
     .split('.')
     .map((part) => part.replace(/^0+(?=\d)/u, ''))
     .join('.');
+}
+
+/** The group numeral a task code is written with ("II.3" -> "II"), or null ("3", "1.2"). */
+export function groupOfTaskCode(code: string): string | null {
+  return /^([IVX]{1,6})\.\d/u.exec(code)?.[1] ?? null;
 }
 
 /** The numeric value of a task code when it is a plain integer ("12" -> 12), else null. */

@@ -32,6 +32,11 @@ export interface PlanRow {
   line: number;
   /** STT as written without a trailing dot and without leading zeros ("01." -> "1", "1.2", "12a"). */
   code: string;
+  /**
+   * The task's identity in the plan: `code`, or "<group>.<code>" ("II.3") when numbering restarts in
+   * each group (see `assignTaskRefs`).
+   */
+  ref: string;
   /** Code of the group heading above the row (e.g. "I"), or null. */
   group: string | null;
   /** Normalised cell text by column; multi-line cells keep "\n". Empty cells are absent. */
