@@ -39,7 +39,11 @@ export async function syncBuiltinAgencies(db: Tx): Promise<void> {
   }
 }
 
-/** Stores agencies the directory synthesised while reading a plan (district and commune committees). */
+/**
+ * Stores agencies found while reading a plan: district and commune committees the directory
+ * synthesised, and bodies learned from the plan (with `learnedFrom`, until an admin confirms them).
+ * Existing rows are left as they are; the aliases a plan defines for a learned body are kept.
+ */
 export async function storeDiscoveredAgencies(db: Tx, entries: readonly AgencyEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await db.agency.createMany({
@@ -49,9 +53,19 @@ export async function storeDiscoveredAgencies(db: Tx, entries: readonly AgencyEn
       shortName: e.shortName ?? null,
       kind: e.kind,
       active: e.active,
+      learnedFrom: e.learnedFrom ?? null,
     })),
     skipDuplicates: true,
   });
+  const withAliases = entries.filter((e) => e.learnedFrom && e.aliases.length > 0);
+  for (const entry of withAliases) {
+    const row = await db.agency.findUnique({ where: { key: entry.key }, select: { id: true } });
+    if (!row) continue;
+    await db.agencyAlias.createMany({
+      data: entry.aliases.map((alias) => ({ agencyId: row.id, alias, aliasKey: foldForMatch(alias) })),
+      skipDuplicates: true,
+    });
+  }
 }
 
 /** The directory as the domain sees it: built-in data, stored agencies, admin aliases and successors. */
@@ -66,6 +80,7 @@ export async function loadAgencyDirectory(db: Tx): Promise<AgencyDirectory> {
     aliases: [...(builtin.get(row.key)?.aliases ?? [])],
     successorKey: row.successor?.key ?? null,
     active: row.active,
+    learnedFrom: row.learnedFrom,
   }));
   for (const entry of BUILTIN_AGENCIES) if (!rows.some((r) => r.key === entry.key)) entries.push(entry);
   const extraAliases = rows.flatMap((row) => row.aliases.map((a) => ({ alias: a.alias, key: row.key })));

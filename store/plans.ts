@@ -40,6 +40,8 @@ function taskFields(task: PreviewTask) {
     leadRaw: task.leadRaw,
     supportRaw: task.supportRaw,
     collective: task.collective,
+    leadCollective: task.leadCollectives.map((c) => c.label),
+    needsAssignment: task.needsAssignment,
     deadlineRaw: task.deadline.raw,
   };
 }
@@ -106,13 +108,13 @@ export async function applyPlanImport(
       );
       for (const [position, task] of preview.tasks.entries()) {
         const groupId = task.group ? (groupIds.get(task.group) ?? null) : null;
-        const before = existing.get(task.code);
+        const before = existing.get(task.ref);
         let taskId: number;
         if (!before) {
           const created = await tx.task.create({
             data: {
               planId: plan.id,
-              code: task.code,
+              code: task.ref,
               position,
               groupId,
               ...taskFields(task),
@@ -120,7 +122,7 @@ export async function applyPlanImport(
             },
           });
           taskId = created.id;
-          changes.added.push(task.code);
+          changes.added.push(task.ref);
         } else {
           taskId = before.id;
           const fields = taskFields(task);
@@ -138,7 +140,7 @@ export async function applyPlanImport(
           if (deadlineChanged) Object.assign(data, deadlineFields(task));
           if (before.removedAt) {
             data.removedAt = null;
-            changes.restored.push(task.code);
+            changes.restored.push(task.ref);
           }
           if (
             changed.length > 0 ||
@@ -155,12 +157,12 @@ export async function applyPlanImport(
             ...(deadlineChanged ? ['deadline'] : []),
             ...agencyFields,
           ];
-          if (all.length > 0 && !before.removedAt) changes.updated.push({ code: task.code, fields: all });
+          if (all.length > 0 && !before.removedAt) changes.updated.push({ code: task.ref, fields: all });
         }
         await replaceAssignments(tx, taskId, task, agencyIds);
       }
 
-      const keep = new Set(preview.tasks.map((t) => t.code));
+      const keep = new Set(preview.tasks.map((t) => t.ref));
       const gone = [...existing.values()].filter((t) => !keep.has(t.code) && !t.removedAt);
       if (gone.length > 0) {
         await tx.task.updateMany({
@@ -175,15 +177,27 @@ export async function applyPlanImport(
   );
 }
 
+/**
+ * The task's agency rows: its named lead and support agencies, and the members of an expandable
+ * collective lead (role 'lead', `viaCollective` naming the collective), so that reminders reach them.
+ */
 function desiredAssignments(task: PreviewTask, agencyIds: Map<string, number>) {
-  const rows: Array<{ agencyId: number; role: 'lead' | 'support' }> = [];
+  const rows: Array<{ agencyId: number; role: 'lead' | 'support'; viaCollective: string | null }> = [];
   for (const key of task.leadKeys) {
     const id = agencyIds.get(key);
-    if (id !== undefined) rows.push({ agencyId: id, role: 'lead' });
+    if (id !== undefined) rows.push({ agencyId: id, role: 'lead', viaCollective: null });
+  }
+  for (const collective of task.leadCollectives) {
+    for (const key of collective.memberKeys) {
+      const id = agencyIds.get(key);
+      if (id !== undefined && !rows.some((r) => r.agencyId === id && r.role === 'lead')) {
+        rows.push({ agencyId: id, role: 'lead', viaCollective: collective.label });
+      }
+    }
   }
   for (const key of task.supportKeys) {
     const id = agencyIds.get(key);
-    if (id !== undefined) rows.push({ agencyId: id, role: 'support' });
+    if (id !== undefined) rows.push({ agencyId: id, role: 'support', viaCollective: null });
   }
   return rows;
 }

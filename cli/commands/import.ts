@@ -41,6 +41,8 @@ export function previewJson(preview: PlanPreview, lang: string) {
     warnings: preview.warnings.map((w) => issueJson(w, lang)),
     errors: preview.errors.map((e) => issueJson(e, lang)),
     unknownAgencies: preview.unknownAgencies,
+    learnedAgencies: preview.learnedAgencies,
+    needsAssignment: preview.needsAssignment,
   };
 }
 
@@ -52,6 +54,10 @@ function printHuman(ctx: CliContext, preview: PlanPreview, lang: string): void {
   for (const e of preview.errors) ctx.out(`ERROR ${where(e)}: ${lang === 'en' ? e.messageEn : e.message}`);
   for (const w of preview.warnings)
     ctx.out(`warning ${where(w)}: ${lang === 'en' ? w.messageEn : w.message}`);
+  for (const l of preview.learnedAgencies)
+    ctx.out(`${lang === 'en' ? 'new agency' : 'cơ quan mới'}: ${l.name} (${l.rows.join(', ')})`);
+  if (preview.needsAssignment.length > 0)
+    ctx.out(`${lang === 'en' ? 'needs assignment' : 'cần phân công'}: ${preview.needsAssignment.join(', ')}`);
 }
 
 export function registerImport(program: Command, ctx: CliContext): void {
@@ -90,6 +96,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
             warnings: [],
             errors: [{ row: null, column: null, message }],
             unknownAgencies: [],
+            learnedAgencies: [],
+            needsAssignment: [],
           });
         else ctx.out(`ERROR: ${message}`);
         process.exitCode = EXIT_INVALID;

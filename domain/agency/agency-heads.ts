@@ -66,14 +66,15 @@ const HEADS: readonly string[] = [
   'Quỹ',
   'Nhà xuất bản',
   'Cảng vụ',
-  'Kiểm toán',
-  'Hải quan',
-  'Thống kê',
   'Bộ Tư lệnh',
   'Quân khu',
   'Cảnh sát',
   'Đội',
   'Ban Chỉ đạo',
+  'Công đoàn',
+  'Hợp tác xã',
+  'Trạm',
+  'Ban Quản lý',
 ];
 
 /** Second words that turn a head word into a common noun: "Tổ chức", "Báo cáo", "Phòng chống". */

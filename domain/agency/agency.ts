@@ -33,6 +33,11 @@ export interface AgencyEntry {
   successorKey?: string | null;
   /** False for agencies that no longer exist under this name (dissolved or merged). */
   active: boolean;
+  /**
+   * Set for a body learned from a plan and not yet confirmed by an admin: the key of that plan.
+   * Such entries are listed after every import that names them until confirmed or merged (`/coquan`).
+   */
+  learnedFrom?: string | null;
 }
 
 /** One agency, group or unrecognised phrase found in a plan's agency cell, in the order written. */

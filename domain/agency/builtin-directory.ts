@@ -195,7 +195,9 @@ export const BUILTIN_AGENCIES: readonly AgencyEntry[] = [
     successorKey: 'thong-ke-tinh',
   }),
   central('thong-ke-tinh', { name: 'Thống kê tỉnh', aliases: ['Chi cục Thống kê tỉnh', 'Chi cục Thống kê'] }),
-  central('cuc-thue-tinh', { name: 'Cục Thuế tỉnh', aliases: ['Cục Thuế'] }),
+  central('cuc-thue-tinh', { name: 'Cục Thuế tỉnh', aliases: ['Cục Thuế'], successorKey: 'thue-tinh' }),
+  // Since 1 July 2025 the provincial tax department is "Thuế tỉnh/thành phố <name>" (Cục Thuế, Bộ Tài chính).
+  central('thue-tinh', { name: 'Thuế tỉnh', aliases: ['Thuế tỉnh'] }),
   central('kho-bac-nha-nuoc-tinh', {
     name: 'Kho bạc Nhà nước tỉnh',
     shortName: 'KBNN',

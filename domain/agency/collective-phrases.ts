@@ -66,6 +66,38 @@ export const COLLECTIVES: readonly CollectiveDefinition[] = [
       'Các cơ quan, đơn vị, tổ chức',
     ],
   },
+  {
+    label: 'UBND các xã, phường, đặc khu',
+    phrases: [
+      'UBND các xã, phường, đặc khu',
+      'UBND các phường, xã, đặc khu',
+      'UBND xã, phường, đặc khu',
+      'UBND các phường, xã',
+    ],
+  },
+  {
+    label: 'Các đơn vị thuộc Bộ',
+    phrases: [
+      'Các đơn vị thuộc Bộ',
+      'Các đơn vị trực thuộc Bộ',
+      'Các cơ quan, đơn vị thuộc Bộ',
+      'Các cơ quan, đơn vị trực thuộc Bộ',
+      'Các Cục, Vụ',
+      'Các Vụ, Cục',
+      'Các Cục, Vụ, đơn vị thuộc Bộ',
+      'Các Vụ, Cục, đơn vị thuộc Bộ',
+      'Thủ trưởng các đơn vị thuộc Bộ',
+    ],
+  },
+  {
+    label: 'UBND các tỉnh, thành phố trực thuộc trung ương',
+    phrases: [
+      'UBND các tỉnh, thành phố trực thuộc trung ương',
+      'UBND các tỉnh, thành phố',
+      'UBND các tỉnh, TP trực thuộc TW',
+      'UBND các tỉnh, thành phố trực thuộc TW',
+    ],
+  },
   { label: 'Các đơn vị sự nghiệp', phrases: ['Các đơn vị sự nghiệp', 'Các đơn vị sự nghiệp công lập'] },
   { label: 'Các địa phương', phrases: ['Địa phương', 'Các địa phương'] },
   { label: 'Các doanh nghiệp', phrases: ['Các doanh nghiệp', 'Doanh nghiệp'] },
@@ -120,6 +152,13 @@ const TAILS: readonly string[] = [
   'trên địa bàn tỉnh',
   'trên địa bàn',
   'theo lĩnh vực',
+  'thành phố',
+  'thuộc thành phố',
+  'trực thuộc thành phố',
+  'thuộc UBND thành phố',
+  'cấp thành phố',
+  'trên địa bàn thành phố',
+  'trên địa bàn',
 ];
 
 const PHRASES = new PhraseTrie<string>();

@@ -77,6 +77,14 @@ function startsMention(state: ReadState, index: number): boolean {
   );
 }
 
+/** Inside an unknown name, "và" joins two bodies only when a body (not a bare "các ...") follows. */
+function startsBodyAfterVa(state: ReadState, index: number): boolean {
+  const next = state.tokens[index];
+  if (next?.kind === 'word' && GROUP_OPENERS.has(next.fold))
+    return matchCollective(state.tokens, index) !== null;
+  return startsMention(state, index);
+}
+
 /** The next word token at or after `index` on the same line, or null. */
 function nextWord(tokens: readonly AgencyToken[], index: number): AgencyToken | null {
   for (let i = index; i < tokens.length; i++) {
@@ -87,8 +95,9 @@ function nextWord(tokens: readonly AgencyToken[], index: number): AgencyToken | 
 }
 
 /**
- * True when a separator ends the current item. A comma inside an unknown name followed by a lower-case
- * word continues it ("UBND các phường, xã"); a dash or slash ends it only before another body.
+ * True when a separator ends the current item. A comma inside an unknown name continues it unless a
+ * body, a group or a known name follows ("UBND các phường, xã", "Báo và Phát thanh, Truyền hình
+ * Lâm Đồng"); a dash or slash ends it only before another body.
  */
 function endsItem(state: ReadState, index: number): boolean {
   const token = state.tokens[index]!;
@@ -97,8 +106,23 @@ function endsItem(state: ReadState, index: number): boolean {
   if (SOFT_SEPARATORS.has(token.text)) return atLineStart || startsMention(state, index + 1);
   if (token.text !== ',') return false;
   if (!state.content) return true;
-  const next = nextWord(state.tokens, index + 1);
-  return next === null || isCapitalizedWord(next) || startsMention(state, index + 1);
+  return nextWord(state.tokens, index + 1) === null || startsMention(state, index + 1);
+}
+
+/** Plural places or bodies: "UBND các phường", "Sở Nông nghiệp và Môi trường các tỉnh, thành phố". */
+const PLURAL =
+  /\bcac (tinh|thanh pho|dia phuong|xa|phuong|so|don vi|co quan|bo|huyen|quan|ban|nganh|cuc|vu|truong|benh vien)\b/u;
+
+/** The tail of a list of group nouns cut by a separator ("các sở; ngành", "ngành liên quan"). */
+const GROUP_NOUNS =
+  /^(?:(?:so|ban|nganh|don vi|co quan|dia phuong|doan the|hoi|to chuc|cap|xa|phuong)\s*)+(?:(?:co )?lien quan)?$/u;
+
+function isGroupNounFragment(folded: readonly string[]): boolean {
+  return GROUP_NOUNS.test(folded.join(' '));
+}
+
+function namesMany(folded: readonly string[]): boolean {
+  return PLURAL.test(folded.join(' '));
 }
 
 /**
@@ -126,10 +150,9 @@ function classifyItem(state: ReadState): void {
   const head = tokens[kept[0]!]!;
   const raw = source.slice(head.start, tokens[kept[kept.length - 1]!]!.end).replace(/[\s.,:;-]+$/u, '');
   const folded = kept.map((i) => tokens[i]!.fold);
-  if (
-    GROUP_OPENERS.has(head.fold) ||
-    (startsBodyName(tokens, kept[0]!) && folded.slice(1, 4).includes('cac'))
-  ) {
+  // "tổng hợp trên cơ sở đề xuất của các sở": what follows a role word in lower case is its object.
+  if (sawAction && !GROUP_OPENERS.has(head.fold) && !isCapitalizedWord(head)) return;
+  if (GROUP_OPENERS.has(head.fold) || namesMany(folded)) {
     state.found.push({ type: 'collective', raw, label: raw.charAt(0).toUpperCase() + raw.slice(1) });
     return;
   }
@@ -160,7 +183,7 @@ function classifyItem(state: ReadState): void {
     state.found.push({ type: 'learned', raw, name: raw });
     return;
   }
-  if (sawAction || hasAction) return;
+  if (sawAction || hasAction || isGroupNounFragment(folded)) return;
   const previous = state.found[state.found.length - 1];
   if (previous?.type === 'collective') return;
   state.found.push({ type: 'unknown', raw });
@@ -172,7 +195,11 @@ function classifyItem(state: ReadState): void {
  */
 function continuesName(state: ReadState, end: number): boolean {
   const next = state.tokens[end];
-  if (next?.kind !== 'word' || next.fold === 'va' || !isCapitalizedWord(next)) return false;
+  if (next?.kind !== 'word' || next.fold === 'va') return false;
+  // "Kho bạc Nhà nước khu vực XII", "Ngân hàng Chính sách xã hội chi nhánh": the 2025 regional units.
+  const regional =
+    ['khu', 'chi'].includes(next.fold) && ['vuc', 'nhanh'].includes(state.tokens[end + 1]?.fold ?? '');
+  if (!regional && !isCapitalizedWord(next)) return false;
   if (roleAt(state.tokens, end) !== null) return false;
   return !startsMention(state, end);
 }
@@ -226,7 +253,7 @@ export function parseAgencyCell(cell: string, directory: AgencyDirectory): Agenc
       i++;
       continue;
     }
-    if (token.fold === 'va' && (!state.content || startsMention(state, i + 1))) {
+    if (token.fold === 'va' && (!state.content || startsBodyAfterVa(state, i + 1))) {
       classifyItem(state);
       i++;
       continue;

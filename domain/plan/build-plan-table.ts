@@ -60,7 +60,16 @@ export function tableFailure(
   prose: readonly string[],
   errors: PlanIssue[],
 ): ParsedPlanTable {
-  return { format, meta: extractPlanMeta(prose), columns: [], groups: [], rows: [], errors, warnings: [] };
+  return {
+    format,
+    meta: extractPlanMeta(prose),
+    columns: [],
+    groups: [],
+    rows: [],
+    errors,
+    warnings: [],
+    prose,
+  };
 }
 
 const flat = (text: string): string => text.replace(/\s*\n\s*/gu, ' ');
@@ -195,7 +204,7 @@ export function buildPlanTable(source: TableSource): ParsedPlanTable {
     if (announced !== groups.length) warnings.push(announcedGroupsWarning(announced, groups.length));
   }
 
-  return { format, meta, columns: mapping.recognized, groups, rows, errors, warnings };
+  return { format, meta, columns: mapping.recognized, groups, rows, errors, warnings, prose: source.prose };
 }
 
 /**

@@ -7,7 +7,9 @@ const CITATION = /^(can cu|theo de nghi|xet de nghi|thuc hien)\b/u;
 const DOCUMENT_TYPE = /^(quyet dinh|ke hoach|chi thi|cong van|thong bao|chuong trinh|de an)$/u;
 
 const BODY =
-  /^(chu tich |tm |kt )?(uy ban nhan dan|ubnd|hoi dong nhan dan|ban chi dao|cong an|van phong|so )/u;
+  /^(chu tich |tm |kt |bo truong )?(uy ban nhan dan|ubnd|hoi dong nhan dan|ban chi dao|cong an|van phong|so |bo (?!chi huy)|ngan hang nha nuoc|bao hiem xa hoi viet nam)/u;
+/** The second line of a two-line issuer heading: "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ ĐÀ NẴNG". */
+const PLACE_LINE = /^(tinh|thanh pho) \S/u;
 
 /** Upper-case words that end a province name: "TỈNH BÌNH ĐỊNH TRONG NĂM 2023". */
 const PROVINCE_STOP_WORDS = new Set([
@@ -97,7 +99,9 @@ export function extractPlanMeta(proseLines: readonly string[]): PlanMeta {
       if (next !== undefined && !CITATION.test(folded[i + 1]!) && !BODY.test(folded[i + 1]!)) title = next;
     }
     if (issuingBody === null && isUpperCase(line) && BODY.test(key) && !/^(tm|kt) /u.test(key)) {
-      issuingBody = line;
+      const next = lines[i + 1];
+      const joins = next !== undefined && isUpperCase(next) && PLACE_LINE.test(folded[i + 1]!);
+      issuingBody = joins && !/\b(tinh|thanh pho)\b/u.test(key) ? `${line} ${next}` : line;
     }
     if (/^so\b/u.test(key)) {
       documentNumber ??= documentNumberIn(line);
@@ -141,8 +145,8 @@ export function extractPlanMeta(proseLines: readonly string[]): PlanMeta {
     }
   }
   if (province === null) {
-    const all = lines.join('\n');
-    province = CENTRAL_CITIES.find((city) => all.includes(`thành phố ${city}`)) ?? null;
+    const all = folded.join('\n');
+    province = CENTRAL_CITIES.find((city) => all.includes(`thanh pho ${foldForMatch(city)}`)) ?? null;
   }
 
   return {

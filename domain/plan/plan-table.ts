@@ -73,4 +73,6 @@ export interface ParsedPlanTable {
   rows: PlanRow[];
   errors: PlanIssue[];
   warnings: PlanIssue[];
+  /** The document's text before the table (for abbreviations it defines), when the reader kept it. */
+  prose?: readonly string[];
 }

@@ -3,13 +3,11 @@
  * the file has errors) write it in one transaction. Shared by the CLI and the chat upload flow.
  */
 import { createHash } from 'node:crypto';
-import { buildPlanPreview, type PlanPreview } from '../../domain/plan/build-plan-preview.ts';
-import { parsePlanGrid } from '../../domain/plan/parse-plan-grid.ts';
-import { parsePlanText } from '../../domain/plan/parse-plan-text.ts';
+import type { PlanPreview } from '../../domain/plan/build-plan-preview.ts';
 import { loadAgencyDirectory, syncBuiltinAgencies } from '../../store/agencies.ts';
 import { applyPlanImport, type ImportChanges } from '../../store/plans.ts';
 import type { PrismaClient } from '../../store/prisma-client.ts';
-import { readPlanFile } from './read-plan-file.ts';
+import { readPlanPreview } from './read-plan-preview.ts';
 
 export interface ImportPlanInput {
   bytes: Uint8Array;
@@ -26,16 +24,9 @@ export type ImportPlanResult =
 
 /** Reads and previews a plan file without writing anything but the built-in agency directory. */
 export async function previewPlanFile(db: PrismaClient, input: Omit<ImportPlanInput, 'dryRun'>) {
-  const content = await readPlanFile(input.bytes, { fileName: input.fileName, sheet: input.sheet });
-  if (!content.ok) return { ok: false as const, reason: content.reason, reasonEn: content.reasonEn };
-  const table = content.kind === 'text' ? parsePlanText(content.text) : parsePlanGrid(content.grid);
   await syncBuiltinAgencies(db);
   const directory = await loadAgencyDirectory(db);
-  const preview = buildPlanPreview(table, directory, {
-    planTitle: input.planTitle,
-    fileName: input.fileName,
-  });
-  return { ok: true as const, preview };
+  return readPlanPreview(input, directory);
 }
 
 export async function importPlan(db: PrismaClient, input: ImportPlanInput): Promise<ImportPlanResult> {
