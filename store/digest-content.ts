@@ -74,6 +74,7 @@ const inputSchema = z.object({
       lastReportAt: instant.nullable(),
       doneAt: instant.nullable(),
       previousStatus: status.nullable().optional(),
+      needsAssignment: z.boolean().optional(),
     }),
   ),
   reports: z.array(

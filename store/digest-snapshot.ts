@@ -104,7 +104,10 @@ async function loadTasks(
       lastReportAt: true,
       doneAt: true,
       group: { select: { code: true } },
-      agencies: { where: { role: 'lead' }, select: { agencyId: true } },
+      leadRaw: true,
+      leadCollective: true,
+      needsAssignment: true,
+      agencies: { where: { role: 'lead' }, select: { agencyId: true, viaCollective: true } },
       extensions: {
         where: { state: 'approved' },
         select: { previousDue: true, newDue: true, decidedAt: true, createdAt: true },
@@ -115,7 +118,12 @@ async function loadTasks(
   return rows.map((row) => {
     const report = latest.get(row.id);
     const { due, extended } = deadlineAt(row.dueDate, row.extensions, asOf);
-    const lead = [...new Set(row.agencies.map((a) => holders.get(a.agencyId) ?? ''))].filter((n) => n !== '');
+    const direct = row.agencies.filter((a) => a.viaCollective === null);
+    const lead = responsibleNames(
+      direct.map((a) => holders.get(a.agencyId) ?? ''),
+      row.leadCollective,
+      row.leadRaw,
+    );
     return {
       id: row.id,
       planId: row.planId,
@@ -123,6 +131,7 @@ async function loadTasks(
       groupCode: row.group?.code ?? null,
       title: row.title,
       lead,
+      needsAssignment: row.needsAssignment && direct.length === 0,
       deadline: {
         raw: row.deadlineRaw,
         kind: row.deadlineKind,
@@ -184,4 +193,19 @@ export async function loadDigestInput(
       explanations: explanations.filter((e) => taskIds.has(e.taskId)),
     },
   };
+}
+
+/**
+ * The responsible column: lead agencies (holders today), then the collectives the plan names as lead,
+ * and when neither is known the plan's lead cell as written. Never empty when the plan names anyone.
+ */
+export function responsibleNames(
+  agencies: readonly string[],
+  collectives: readonly string[],
+  raw: string,
+): string[] {
+  const names = [...new Set([...agencies, ...collectives])].filter((n) => n !== '');
+  if (names.length > 0) return names;
+  const written = raw.replace(/\s+/gu, ' ').trim();
+  return written === '' ? [] : [written];
 }

@@ -99,14 +99,23 @@ export async function tasksByIds(db: PrismaClient, ids: number[]): Promise<TaskV
 }
 
 /** Tasks (not removed) with this code, newest plan first. Codes are compared without "#", "NV" or zeros. */
+/**
+ * Tasks with this code, newest plan first. A plan whose numbering restarts in each group stores
+ * "II.3": typed as "II.3" it matches exactly; typed as "3" it matches every "<group>.3" as well, and
+ * the caller keeps the one the officer answers for (see `resolveTask`).
+ */
 export async function tasksByCode(db: PrismaClient, code: string): Promise<TaskView[]> {
-  const clean = code.replace(/^(#|nv)/iu, '').replace(/^0+(?=\d)/u, '');
+  const clean = code
+    .replace(/^(#|nv)/iu, '')
+    .replace(/^0+(?=\d)/u, '')
+    .replace(/^([ivx]+)\./iu, (_w, roman: string) => `${roman.toUpperCase()}.`);
+  const grouped = /^\d/u.test(clean) ? [{ code: { endsWith: `.${clean}` } }] : [];
   const rows = await db.task.findMany({
-    where: { removedAt: null, code: clean },
+    where: { removedAt: null, OR: [{ code: clean }, ...grouped] },
     include: taskInclude,
     orderBy: { planId: 'desc' },
   });
-  return rows.map(toTaskView);
+  return rows.filter((r) => r.code === clean || /^[IVX]+\.\d/u.test(r.code)).map(toTaskView);
 }
 
 export function isResponsible(task: TaskView, agencyIds: readonly number[]): boolean {

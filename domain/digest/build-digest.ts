@@ -113,6 +113,7 @@ export function buildDigest(input: DigestInput): DigestModel {
   const previousStatus = new Map(input.tasks.map((t) => [t.id, t.previousStatus ?? null]));
   const notDone = rows.filter((r) => !isDoneStatus(r.status));
   const dateless = rows.filter((r) => r.timing === 'without_deadline');
+  const needs = new Set(input.tasks.filter((t) => t.needsAssignment === true).map((t) => t.id));
   return {
     kind: input.kind,
     period: { from: input.period.from, to: input.period.to },
@@ -139,6 +140,7 @@ export function buildDigest(input: DigestInput): DigestModel {
     silentAgencies: silentAgenciesIn(input.reminders, input.period),
     unreachable: input.unreachable.map((u) => ({ ...u })),
     changes: changesOf(rows, previousStatus, vnDate(input.period.from)),
+    needsAssignment: notDone.filter((r) => needs.has(r.taskId)).map(silentTask),
     pendingExplanations: (input.explanations ?? [])
       .filter((e) => e.answeredAt === null && e.requestedAt.getTime() <= input.asOf.getTime())
       .flatMap((e) => {

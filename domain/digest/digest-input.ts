@@ -39,8 +39,14 @@ export interface DigestTask {
   code: string;
   groupCode: string | null;
   title: string;
-  /** Names of the current lead agencies (after the successor mapping). */
+  /**
+   * Who is responsible, as the committee reads it: names of the current lead agencies (after the
+   * successor mapping) and the collectives the plan names as lead ("Các sở, ban, ngành"), never empty
+   * when the plan names anyone.
+   */
   lead: string[];
+  /** The lead is a collective nobody has been assigned for yet: admins must assign it. */
+  needsAssignment?: boolean;
   /** The effective deadline (an approved extension already moved `due`). */
   deadline: Deadline;
   /** The due date the plan wrote, 'YYYY-MM-DD', when an extension moved it. */

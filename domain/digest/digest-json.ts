@@ -31,6 +31,7 @@ export interface DigestJson {
   dateless: JsonValue[];
   unreachable: JsonValue[];
   pendingExplanations: JsonValue[];
+  needsAssignment: JsonValue[];
 }
 
 function plain(value: unknown): JsonValue {
@@ -95,5 +96,6 @@ export function digestToJson(model: DigestModel): DigestJson {
     dateless: list(model.dateless),
     unreachable: list(model.unreachable),
     pendingExplanations: list(model.pendingExplanations),
+    needsAssignment: list(model.needsAssignment),
   };
 }

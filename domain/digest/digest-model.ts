@@ -148,4 +148,6 @@ export interface DigestModel {
   unreachable: DigestUnreachable[];
   changes: DigestChange[];
   pendingExplanations: PendingExplanation[];
+  /** Not-done tasks whose lead is a collective nobody is assigned for: admins must assign them. */
+  needsAssignment: SilentTask[];
 }

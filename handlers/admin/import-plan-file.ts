@@ -77,6 +77,10 @@ export async function previewUploadedPlan(
   const lines = [m.importPreview(preview.plan.title, preview.tasks.length, preview.groups.length)];
   if (preview.unknownAgencies.length > 0)
     lines.push(m.importUnknown(preview.unknownAgencies.map((u) => u.name).join('; ')));
+  if (preview.learnedAgencies.length > 0)
+    lines.push(m.importLearned(preview.learnedAgencies.map((l) => l.name).join('; ')));
+  if (preview.needsAssignment.length > 0)
+    lines.push(m.importNeedsAssignment(preview.needsAssignment.join(', ')));
   if (preview.warnings.length > 0)
     lines.push(m.importWarnings(preview.warnings.length), ...issueLines(turn, preview.warnings));
   if (preview.errors.length > 0) {

@@ -29,8 +29,13 @@ export async function resolveTask(
   const agencyIds = await turn.remember('agencies', () => agenciesRepresentedBy(turn.db, officer.agencyId));
   const inContext = candidates.filter((t) => contextTaskIds.includes(t.id));
   const mine = candidates.filter((t) => isResponsible(t, agencyIds));
-  const task = inContext.find((t) => isResponsible(t, agencyIds)) ?? mine[0];
+  // "3" may name "I.3" and "II.3" of a plan numbered per group: only unambiguous for this officer.
+  const exact = mine.filter((t) => t.code === code);
+  const ambiguous = exact.length === 0 && new Set(mine.map((t) => t.code)).size > 1;
+  const task =
+    inContext.find((t) => isResponsible(t, agencyIds)) ?? (ambiguous ? undefined : (exact[0] ?? mine[0]));
   if (task) return { ok: true, task };
+  if (ambiguous) return { ok: false, reason: 'unknown', code };
   return { ok: false, reason: 'not-yours', code, task: candidates[0]! };
 }
 

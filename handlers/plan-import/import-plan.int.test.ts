@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDigest } from '../../domain/digest/build-digest.ts';
+import { digestTextSections } from '../../jobs/digest/render/render-digest-text.ts';
+import { loadDigestInput } from '../../store/digest-snapshot.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { importPlan } from './import-plan.ts';
 
@@ -47,10 +50,19 @@ describe('importPlan against PostgreSQL', () => {
         .sort(),
     ).toEqual(['Công an tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh'].sort());
     // Every lead resolves to the directory; the only row without a single lead agency names a group
-    // ("Các sở, ban, ngành"), which is kept as collective and reported as a warning.
-    const withoutLead = tasks.filter((x) => !x.agencies.some((a) => a.role === 'lead')).map((x) => x.code);
-    expect(withoutLead).toEqual(['34']);
-    expect(tasks.find((x) => x.code === '34')?.collective).toContain('Các sở, ban, ngành');
+    // ("Các sở, ban, ngành"): kept as the collective lead, its members (the departments) are assigned
+    // through it so that they are reminded, and the task does not need assigning by hand.
+    const direct = (x: (typeof tasks)[number]) =>
+      x.agencies.some((a) => a.role === 'lead' && a.viaCollective === null);
+    expect(tasks.filter((x) => !direct(x)).map((x) => x.code)).toEqual(['34']);
+    const task34 = tasks.find((x) => x.code === '34')!;
+    expect(task34.collective).toContain('Các sở, ban, ngành');
+    expect(task34.leadCollective).toEqual(['Các sở, ban, ngành']);
+    expect(task34.needsAssignment).toBe(false);
+    const members = task34.agencies.filter((a) => a.viaCollective === 'Các sở, ban, ngành');
+    expect(members.map((a) => a.agency.name)).toContain('Sở Y tế');
+    expect(members.every((a) => a.role === 'lead' && a.agency.kind === 'provincial_department')).toBe(true);
+    expect(result.preview.needsAssignment).toEqual([]);
     expect(result.preview.unknownAgencies).toEqual([]);
   });
 
@@ -167,5 +179,45 @@ describe('importPlan against PostgreSQL', () => {
     const result = await importPlan(t.db, { bytes: Buffer.from(text), fileName: 'wrong.txt', dryRun: false });
     expect(result.kind).toBe('preview');
     if (result.kind === 'preview') expect(result.preview.errors.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a ministry plan numbered per group THEN tasks are stored by group + code, bodies learned, collectives flagged in the digest', async () => {
+    const bytes = readFileSync(path.resolve(import.meta.dirname, '__fixtures__/bo-nnmt-ministry.txt'));
+    const result = await importPlan(t.db, { bytes, fileName: 'bo-nnmt-ministry.txt', dryRun: false });
+    expect(result.kind).toBe('imported');
+    if (result.kind !== 'imported') return;
+    expect(result.changes.added).toContain('II.3');
+    expect(result.preview.needsAssignment).toEqual(['III.4']);
+    const planKey = result.changes.planKey;
+    const learned = await t.db.agency.findUnique({ where: { key: 'moi-van-phong-bo' } });
+    expect(learned).toMatchObject({ name: 'Văn phòng Bộ', learnedFrom: planKey });
+    const task = await t.db.task.findFirstOrThrow({
+      where: { planId: result.changes.planId, code: 'I.1' },
+      include: { agencies: { include: { agency: true } } },
+    });
+    expect(task.agencies.filter((a) => a.role === 'lead').map((a) => a.agency.name)).toEqual([
+      'Văn phòng Bộ',
+    ]);
+    const flagged = await t.db.task.findFirstOrThrow({
+      where: { planId: result.changes.planId, code: 'III.4' },
+    });
+    expect(flagged).toMatchObject({ needsAssignment: true, leadCollective: ['Các đơn vị thuộc Bộ'] });
+
+    const again = await importPlan(t.db, { bytes, fileName: 'bo-nnmt-ministry.txt', dryRun: false });
+    expect(again.kind === 'imported' && again.changes.unchanged).toBe(true);
+
+    const { input } = await loadDigestInput(t.db, { kind: 'weekly', asOf: new Date('2025-11-03T02:00:00Z') });
+    const mine = input.tasks.filter((x) => x.planId === result.changes.planId);
+    expect(mine.every((x) => x.lead.length > 0)).toBe(true);
+    expect(mine.find((x) => x.code === 'III.4')).toMatchObject({
+      lead: ['Các đơn vị thuộc Bộ'],
+      needsAssignment: true,
+    });
+    const model = buildDigest(input);
+    expect(model.needsAssignment.map((x) => x.code)).toContain('III.4');
+    const text = digestTextSections(model, 'vi')
+      .flatMap((section) => section.lines)
+      .join('\n');
+    expect(text).toContain('III.4. Thực hiện Kế hoạch tại đơn vị — Các đơn vị thuộc Bộ');
   });
 });

@@ -158,6 +158,8 @@ export const en: Messages = {
     importPreview: (title, tasks, groups) => `Preview of the plan file "${title}": ${tasks} tasks, ${groups} groups.`,
     importWarnings: (n) => `Warnings (${n}):`,
     importUnknown: (names) => `Agencies not in the directory: ${names}`,
+    importLearned: (names) => `New agencies learned from the plan (confirm or merge with /coquan bidanh | thaythe): ${names}`,
+    importNeedsAssignment: (codes) => `Tasks with a collective lead and no agency to remind — assign them (/giao): ${codes}`,
     importErrors: (n) => `The file has ${n} errors, so nothing was imported. Fix them and send it again:`,
     importIssueLine: (row, column, message) => `• ${row ? `Row ${row}` : ''}${column ? ` (${column})` : ''}: ${message}`,
     importAsk: 'Press Confirm to import it into the database, or Cancel.',

@@ -172,6 +172,10 @@ export const vi = {
       `Xem trước tệp kế hoạch "${title}": ${tasks} nhiệm vụ, ${groups} nhóm.`,
     importWarnings: (n: number) => `Cảnh báo (${n}):`,
     importUnknown: (names: string) => `Cơ quan chưa có trong danh mục: ${names}`,
+    importLearned: (names: string) =>
+      `Cơ quan mới học từ kế hoạch (xác nhận hoặc gộp bằng /coquan bidanh | thaythe): ${names}`,
+    importNeedsAssignment: (codes: string) =>
+      `Nhiệm vụ chủ trì nêu chung, chưa có cơ quan để nhắc — cần phân công (/giao): ${codes}`,
     importErrors: (n: number) => `Tệp có ${n} lỗi nên chưa nhập gì. Sửa và gửi lại:`,
     importIssueLine: (row: string, column: string, message: string) =>
       `• ${row ? `Dòng ${row}` : ''}${column ? ` (${column})` : ''}: ${message}`,

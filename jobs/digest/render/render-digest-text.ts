@@ -64,6 +64,10 @@ export function digestTextSections(model: DigestModel, locale: DigestLocale): Te
         return `${c.code}. ${c.title}: ${w.change[c.kind]}${move}`;
       }),
     ),
+    ...section(
+      w.needsAssignment,
+      model.needsAssignment.map((s) => `${s.code}. ${s.title} — ${agencies(s.lead)}`),
+    ),
     ...section(w.silentTasks, model.silentThisMonth.map(silent)),
     ...section(w.silentDateless, model.silentDateless.map(silent)),
     ...section(
