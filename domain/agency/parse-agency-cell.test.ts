@@ -10,6 +10,7 @@ const directory = new AgencyDirectory(BUILTIN_AGENCIES);
 function render(mention: AgencyMention): string {
   if (mention.type === 'agency') return `agency:${mention.key}`;
   if (mention.type === 'collective') return `collective:${mention.label}`;
+  if (mention.type === 'learned') return `learned:${mention.name}`;
   return `unknown:${mention.raw}`;
 }
 
@@ -68,8 +69,8 @@ describe('parseAgencyCell', () => {
       ['agency:so-noi-vu', 'agency:so-tu-phap'],
     ],
     ['duplicates collapse', 'Sở Y tế, SYT, Sở Y tế tỉnh', ['agency:so-y-te']],
-    ['unknown text kept', 'Sở Y tế, Hội Nông dân tỉnh.', ['agency:so-y-te', 'unknown:Hội Nông dân tỉnh']],
-    ['a place name is not an abbreviation', 'Công an huyện Phù Cát', ['unknown:Công an huyện Phù Cát']],
+    ['unknown text kept', 'Sở Y tế, Hội Nông dân tỉnh.', ['agency:so-y-te', 'learned:Hội Nông dân tỉnh']],
+    ['a place name is not an abbreviation', 'Công an huyện Phù Cát', ['learned:Công an huyện Phù Cát']],
     [
       'local committees',
       'UBND huyện Tuy Phước, UBND thị xã An Nhơn và UBND thành phố Quy Nhơn',
@@ -117,8 +118,54 @@ describe('parseAgencyCell', () => {
     [
       'unknown items split on "và"',
       'Hội Cựu chiến binh và Hội Nông dân',
-      ['unknown:Hội Cựu chiến binh', 'unknown:Hội Nông dân'],
+      ['learned:Hội Cựu chiến binh', 'learned:Hội Nông dân'],
     ],
+    [
+      '"và" inside an unknown name',
+      'Viện Khoa học và Công nghệ Môi trường',
+      ['learned:Viện Khoa học và Công nghệ Môi trường'],
+    ],
+    [
+      'a known name continued by more capitalised words',
+      'Ngân hàng Nhà nước Khu vực 10, Kho bạc Nhà nước khu vực XII',
+      ['learned:Ngân hàng Nhà nước Khu vực 10', 'learned:Kho bạc Nhà nước khu vực XII'],
+    ],
+    ['a known name inside an unknown one', 'Chi cục Thuế khu vực II', ['learned:Chi cục Thuế khu vực II']],
+    ['role and action text', 'lãnh đạo, chỉ đạo thực hiện', []],
+    [
+      '"đề nghị ... phối hợp" around a body',
+      'Đề nghị Hội Cựu chiến binh tỉnh phối hợp',
+      ['learned:Hội Cựu chiến binh tỉnh'],
+    ],
+    [
+      'an action with its object',
+      'Sở Tài chính tổng hợp trên cơ sở đề xuất của các sở; ngành',
+      ['agency:so-tai-chinh'],
+    ],
+    ['a title before a body', 'Giám đốc Sở Y tế', ['agency:so-y-te']],
+    [
+      'slash and dash between bodies',
+      'Sở Y tế/Trung tâm Kiểm soát bệnh tật - Bệnh viện Đa khoa tỉnh',
+      ['agency:so-y-te', 'learned:Trung tâm Kiểm soát bệnh tật', 'learned:Bệnh viện Đa khoa tỉnh'],
+    ],
+    [
+      'a comma inside an unknown name',
+      'Báo và Phát thanh, Truyền hình Lâm Đồng',
+      ['learned:Báo và Phát thanh, Truyền hình Lâm Đồng'],
+    ],
+    [
+      'a collective that names many places',
+      'Sở Tài nguyên nước các tỉnh, thành phố',
+      ['collective:Sở Tài nguyên nước các tỉnh, thành phố'],
+    ],
+    [
+      'a two-level commune collective',
+      'UBND các phường, xã, đặc khu',
+      ['collective:UBND các xã, phường, đặc khu'],
+    ],
+    ['a spacing variant of a known abbreviation', 'SLĐTB XH', ['agency:so-lao-dong-tbxh']],
+    ['a one-letter variant of a known abbreviation', 'STTTTT', ['agency:so-thong-tin-truyen-thong']],
+    ['an unknown abbreviation', 'XQZW', ['unknown:XQZW']],
     ['empty cell', '   ', []],
     ['only role words', 'Chủ trì', []],
   ])('GIVEN %s THEN the mentions are as expected', (_name, cell, expected) => {

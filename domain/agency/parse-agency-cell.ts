@@ -144,7 +144,13 @@ function classifyItem(state: ReadState): void {
     while (first < words.length && words[first]! < end) first++;
   }
   let last = words.length;
-  while (last > first && fillerAt(tokens, words[last - 1]!) === words[last - 1]! + 1) last--;
+  for (let k = 1; k <= 4 && last - k >= first; k++) {
+    // A role phrase ending the item ("... phối hợp", "... chủ trì"): drop it and look again.
+    if (fillerAt(tokens, words[last - k]!) === words[last - 1]! + 1) {
+      last -= k;
+      k = 0;
+    }
+  }
   const kept = words.slice(first, last);
   if (kept.length === 0) return;
   const head = tokens[kept[0]!]!;

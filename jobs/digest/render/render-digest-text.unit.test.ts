@@ -29,6 +29,17 @@ describe('renderDigestText', () => {
     expect(text.indexOf('Vướng mắc mới (2)')).toBeLessThan(text.indexOf('Sắp đến hạn'));
   });
 
+  it('GIVEN a task whose collective lead nobody is assigned for THEN it is listed with the collective wording', () => {
+    const input = scriptedInput();
+    const index = input.tasks.findIndex((t) => t.status === 'not_started' || t.status === 'in_progress');
+    const task = input.tasks[index]!;
+    input.tasks[index] = { ...task, lead: ['UBND các xã, phường, đặc khu'], needsAssignment: true };
+    const text = renderDigestText(buildDigest(input), 'vi', 4000).join('\n');
+    expect(text).toContain('Cần phân công cơ quan chủ trì (chủ trì nêu chung) (1):');
+    expect(text).toContain(`• ${task.code}. ${task.title} — UBND các xã, phường, đặc khu`);
+    expect(text).not.toContain(' — —');
+  });
+
   it('GIVEN en THEN the labels are English', () => {
     const text = renderDigestText(model, 'en', 4000).join('\n');
     expect(text).toContain('Overdue (3):');
