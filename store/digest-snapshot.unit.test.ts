@@ -7,7 +7,10 @@ describe('responsibleNames', () => {
     [[], ['UBND các xã, phường, đặc khu'], 'x', ['UBND các xã, phường, đặc khu']],
     [[], [], 'Tổ công tác\n liên ngành', ['Tổ công tác liên ngành']],
     [[], [], '', []],
-  ])('GIVEN agencies %j and collectives %j THEN the column reads %j', (agencies, collectives, raw, expected) => {
-    expect(responsibleNames(agencies, collectives, raw)).toEqual(expected);
-  });
+  ])(
+    'GIVEN agencies %j and collectives %j THEN the column reads %j',
+    (agencies, collectives, raw, expected) => {
+      expect(responsibleNames(agencies, collectives, raw)).toEqual(expected);
+    },
+  );
 });
