@@ -160,3 +160,14 @@ export async function resolveAgencyId(
   });
   return row;
 }
+
+/**
+ * Confirms a body learned from a plan: it stays in the directory as an ordinary agency and is no
+ * longer listed as learned. Returns its name, or null when no agency has that name, alias or key.
+ */
+export async function confirmLearnedAgency(db: PrismaClient, name: string): Promise<string | null> {
+  const found = await resolveAgencyId(db, name);
+  if (!found) return null;
+  await db.agency.update({ where: { id: found.id }, data: { learnedFrom: null } });
+  return found.name;
+}

@@ -51,8 +51,8 @@ function cityWording(text: string): string {
 
 /** Entries whose names belong to a province (dropped when a ministry's plan is read). */
 function isProvincial(entry: AgencyEntry): boolean {
-  if (entry.kind !== 'central') return true;
-  return /\btỉnh$/u.test(entry.name);
+  if (entry.kind !== 'central' && entry.kind !== 'other') return true;
+  return /tỉnh/iu.test(entry.name);
 }
 
 /**

@@ -1,10 +1,16 @@
 /**
  * `/coquan` (`/agency`): `bidanh <alias> | <agency>` adds an alias to the directory; `thaythe <old> |
- * <new>` records that the new agency holds the old one's tasks (the 2025 reorganisation). Admins only.
+ * <new>` records that the new agency holds the old one's tasks (the 2025 reorganisation) — and merges a
+ * body learned from a plan into a known agency; `xacnhan <agency>` confirms a learned body. Admins only.
  */
 import { z } from 'zod';
 import { setAgencySuccessor } from '../../store/admin-officers.ts';
-import { AgencyNotFoundError, addAgencyAlias, resolveAgencyId } from '../../store/agencies.ts';
+import {
+  AgencyNotFoundError,
+  addAgencyAlias,
+  confirmLearnedAgency,
+  resolveAgencyId,
+} from '../../store/agencies.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { pipeParts, subcommand } from './args.ts';
 import { ADMIN, type AdminCommand, actorOf, type OfficerTurn, replyUsage } from './command.ts';
@@ -50,7 +56,28 @@ async function successor(turn: OfficerTurn, rest: string) {
     await turn.reply(turn.m.admin.successorCycle);
     return 'rejected' as const;
   }
+  // Merging a learned body into a known agency settles it: it is no longer listed as learned.
+  await confirmLearnedAgency(turn.db, oldName);
   await turn.reply(turn.m.admin.successorSet(from.name, to.name));
+  return 'processed' as const;
+}
+
+async function confirm(turn: OfficerTurn, rest: string) {
+  const name = rest.trim();
+  if (name.length < 2) return replyUsage(turn, 'coquan');
+  const confirmed = await confirmLearnedAgency(turn.db, name);
+  if (!confirmed) {
+    await turn.reply(turn.m.admin.agencyNotFound(name));
+    return 'rejected' as const;
+  }
+  await recordAudit(turn.db, {
+    actor: actorOf(turn),
+    action: 'agency.confirm',
+    targetType: 'agency',
+    targetId: confirmed,
+    after: { learnedFrom: null },
+  });
+  await turn.reply(turn.m.admin.agencyConfirmed(confirmed));
   return 'processed' as const;
 }
 
@@ -62,6 +89,7 @@ export const manageAgencies: AdminCommand = {
     const { sub, rest } = subcommand(args);
     if (sub === 'bidanh' || sub === 'alias') return alias(turn, rest);
     if (sub === 'thaythe' || sub === 'successor') return successor(turn, rest);
+    if (sub === 'xacnhan' || sub === 'confirm') return confirm(turn, rest);
     return replyUsage(turn, 'coquan');
   },
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../domain/digest/build-digest.ts';
+import { confirmLearnedAgency } from '../../store/agencies.ts';
 import { loadDigestInput } from '../../store/digest-snapshot.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { importPlan } from './import-plan.ts';
@@ -215,5 +216,18 @@ describe('importPlan against PostgreSQL', () => {
     const model = buildDigest(input);
     expect(model.needsAssignment.map((x) => x.code)).toContain('III.4');
     expect(model.needsAssignment.find((x) => x.code === 'III.4')?.lead).toEqual(['Các đơn vị thuộc Bộ']);
+  });
+
+  it('GIVEN a learned body confirmed by an admin THEN later imports no longer list it as learned', async () => {
+    const bytes = readFileSync(path.resolve(import.meta.dirname, '__fixtures__/bo-nnmt-ministry.txt'));
+    await importPlan(t.db, { bytes, fileName: 'bo-nnmt-ministry.txt', dryRun: false });
+    expect(await confirmLearnedAgency(t.db, 'Vụ Pháp chế')).toBe('Vụ Pháp chế');
+    const again = await importPlan(t.db, { bytes, fileName: 'bo-nnmt-ministry.txt', dryRun: true });
+    expect(again.kind).toBe('preview');
+    if (again.kind === 'unreadable') return;
+    const learned = again.preview.learnedAgencies.map((l) => l.name);
+    expect(learned).not.toContain('Vụ Pháp chế');
+    expect(learned).toContain('Văn phòng Bộ');
+    expect(again.preview.tasks.find((x) => x.ref === 'I.1')?.support).toContain('Vụ Pháp chế');
   });
 });

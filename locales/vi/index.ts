@@ -100,7 +100,8 @@ export const vi = {
       canbo: '/canbo — danh sách cán bộ\n/canbo them <họ tên> | <cơ quan> [| vai trò: canbo, bcd, quantri]\n/canbo ngung <mã cán bộ>',
       moi: '/moi <mã cán bộ> — tạo mã mời liên kết tài khoản (hết hạn sau 72 giờ)',
       giao: '/giao <mã nhiệm vụ> <cơ quan chủ trì; ...> [| phối hợp <cơ quan; ...>]',
-      coquan: '/coquan bidanh <bí danh> | <cơ quan>\n/coquan thaythe <cơ quan cũ> | <cơ quan mới>',
+      coquan:
+        '/coquan bidanh <bí danh> | <cơ quan>\n/coquan thaythe <cơ quan cũ> | <cơ quan mới>\n/coquan xacnhan <cơ quan mới học>',
       giahan: '/giahan <mã nhiệm vụ> <dd/mm/yyyy> <lý do>',
       tamdung: '/tamdung kehoach <mã kế hoạch> | nhiemvu <mã nhiệm vụ> | canbo <mã cán bộ>',
       tieptuc: '/tieptuc kehoach <mã kế hoạch> | nhiemvu <mã nhiệm vụ> | canbo <mã cán bộ>',
@@ -138,6 +139,7 @@ export const vi = {
       `Đã giao #${code}: chủ trì ${lead}${support ? `; phối hợp ${support}` : ''}.`,
     aliasAdded: (alias: string, agency: string) => `Đã thêm bí danh "${alias}" cho ${agency}.`,
     successorSet: (from: string, to: string) => `Từ nay nhiệm vụ của ${from} do ${to} đảm nhận.`,
+    agencyConfirmed: (name: string) => `Đã xác nhận cơ quan "${name}" vào danh mục.`,
     successorCycle: 'Không thể thay thế: hai cơ quan sẽ thay thế lẫn nhau.',
     dateNotFuture: 'Hạn mới phải sau ngày hôm nay.',
     extended: (code: string, from: string, to: string) => `Đã gia hạn #${code}: ${from} → ${to}. Hạn gốc của kế hoạch được giữ lại.`,
@@ -173,7 +175,7 @@ export const vi = {
     importWarnings: (n: number) => `Cảnh báo (${n}):`,
     importUnknown: (names: string) => `Cơ quan chưa có trong danh mục: ${names}`,
     importLearned: (names: string) =>
-      `Cơ quan mới học từ kế hoạch (xác nhận hoặc gộp bằng /coquan bidanh | thaythe): ${names}`,
+      `Cơ quan mới học từ kế hoạch (xác nhận: /coquan xacnhan; gộp: /coquan thaythe): ${names}`,
     importNeedsAssignment: (codes: string) =>
       `Nhiệm vụ chủ trì nêu chung, chưa có cơ quan để nhắc — cần phân công (/giao): ${codes}`,
     importErrors: (n: number) => `Tệp có ${n} lỗi nên chưa nhập gì. Sửa và gửi lại:`,
