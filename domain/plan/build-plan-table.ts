@@ -158,18 +158,19 @@ export function buildPlanTable(source: TableSource): ParsedPlanTable {
     if (!source.padShortRows && item.cells.length < headerTexts.length) {
       const missing = headerTexts.slice(item.cells.length).filter((h) => h !== '');
       errors.push(incompleteRowError(code, item.line, missing));
-      firstLineOfCode.set(code, firstLineOfCode.get(code) ?? item.line);
+      firstLineOfCode.set(codeKey(group, code), firstLineOfCode.get(codeKey(group, code)) ?? item.line);
       last = null;
       continue;
     }
-    const firstLine = firstLineOfCode.get(code);
+    const firstLine = firstLineOfCode.get(codeKey(group, code));
     if (firstLine !== undefined) {
       errors.push(duplicateCodeError(code, item.line, firstLine));
       continue;
     }
-    firstLineOfCode.set(code, item.line);
+    firstLineOfCode.set(codeKey(group, code), item.line);
     rows.push(row);
   }
+  qualifyCodesRestartingPerGroup(rows);
 
   const hasDeadline = mapping.recognized.includes('deadline');
   for (const row of rows) {
@@ -191,6 +192,20 @@ export function buildPlanTable(source: TableSource): ParsedPlanTable {
   }
 
   return { format, meta, columns: mapping.recognized, groups, rows, errors, warnings };
+}
+
+/** Task codes are unique within their group: many appendices number 1, 2, ... again in each group. */
+const codeKey = (group: string | null, code: string): string => `${group ?? ''}\u0000${code}`;
+
+/**
+ * When the numbering restarts in each group (two groups both have a task "1"), every task code is
+ * qualified by its group ("II.1"), so that codes stay unique within the plan. Plans numbered straight
+ * through keep their codes as written.
+ */
+function qualifyCodesRestartingPerGroup(rows: PlanRow[]): void {
+  const codes = new Set(rows.map((row) => row.code));
+  if (codes.size === rows.length) return;
+  for (const row of rows) if (row.group !== null) row.code = `${row.group}.${row.code}`;
 }
 
 /**
