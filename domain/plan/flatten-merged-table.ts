@@ -78,7 +78,7 @@ function joinDistinct(before: string, more: string, separator: string): string {
  * - a two-row header becomes one header row;
  * - a row whose STT cell continues the merge of the task above is the same task, not a new one: its own
  *   cells (a second product or deadline) are added to the task's — agencies joined with "; ", other
- *   text on a new line, each distinct text once.
+ *   text on a new line, each distinct text once (also when the task's first part ended a page).
  */
 export function flattenMergedTable(table: MergedTable): string[][] {
   const slots = placeCells(table);
@@ -86,8 +86,7 @@ export function flattenMergedTable(table: MergedTable): string[][] {
   if (headerIndex >= 0 && slots[headerIndex + 1]) {
     const next = slots[headerIndex + 1]!;
     const combined = mergeHeaderRows(slots[headerIndex]!, next);
-    const isSecondHeader =
-      next.some((s) => s.fromAbove) && looksLikeHeaderRow(combined.map((s) => s.text));
+    const isSecondHeader = next.some((s) => s.fromAbove) && looksLikeHeaderRow(combined.map((s) => s.text));
     if (isSecondHeader) slots.splice(headerIndex, 2, combined);
   }
   const header = headerIndex >= 0 ? slots[headerIndex]!.map((s) => s.text) : [];
@@ -101,15 +100,26 @@ export function flattenMergedTable(table: MergedTable): string[][] {
   slots.forEach((row, index) => {
     const texts = row.map((s) => s.text);
     const code = row[codeIndex];
-    if (index > headerIndex && lastTask && code?.fromAbove && code.text.trim() !== '') {
+    if (index > headerIndex && lastTask && code?.fromAbove) {
       const task = lastTask;
+      // The task's part on a new page: its agencies continue a list begun on the page before.
+      const isPart = (task[codeIndex] ?? '').trim() === '';
       row.forEach((slot, i) => {
-        if (!slot.fromAbove) task[i] = joinDistinct(task[i] ?? '', slot.text, separatorOf(i));
+        if (slot.fromAbove) return;
+        const separator = separatorOf(i);
+        const before = task[i] ?? '';
+        const lead =
+          isPart && before.trim() === '' && separator === '; ' && slot.text.trim() !== '' ? '; ' : '';
+        task[i] = lead + joinDistinct(before, slot.text, separator);
       });
       return;
     }
     out.push(texts);
-    lastTask = index > headerIndex && parseTaskCode((code?.text ?? '').trim()) !== null ? texts : null;
+    // A row with an empty STT after a task, or first on a page, is a task's part after a page break.
+    const stt = (code?.text ?? '').trim();
+    const continues = lastTask !== null || index === headerIndex + 1 || index === 0;
+    const isTask = parseTaskCode(stt) !== null || (stt === '' && continues);
+    lastTask = index > headerIndex && isTask && !looksLikeHeaderRow(texts) ? texts : null;
   });
   return out;
 }

@@ -5,8 +5,8 @@
  * alternate content is skipped so nothing is read twice.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { DocumentBlock } from '../../domain/plan/plan-grid-from-blocks.ts';
 import type { MergedCell, MergedRow, MergedTable } from '../../domain/plan/flatten-merged-table.ts';
+import type { DocumentBlock } from '../../domain/plan/plan-grid-from-blocks.ts';
 import { readZipEntries } from './read-zip-entries.ts';
 
 export type DocxContent =

@@ -5,9 +5,11 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { blocksFromPdfPages } from '../../domain/plan/blocks-from-pdf-pages.ts';
 import { planGridFromBlocks } from '../../domain/plan/plan-grid-from-blocks.ts';
 import { readDocxTables } from './read-docx-tables.ts';
-import { zipUnpackedSize, MAX_UNPACKED_BYTES } from './read-zip-entries.ts';
+import { readPdfTables } from './read-pdf-tables.ts';
+import { MAX_UNPACKED_BYTES, zipUnpackedSize } from './read-zip-entries.ts';
 
 export type PlanFileContent =
   | { ok: true; kind: 'text'; text: string }
@@ -169,6 +171,36 @@ function readDocx(bytes: Uint8Array): PlanFileContent {
   return { ok: true, kind: 'grid', grid: planGridFromBlocks(read.blocks), container: 'docx' };
 }
 
+function isPdf(bytes: Uint8Array): boolean {
+  // "%PDF-" within the first KB (some producers put bytes before it).
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
+}
+
+async function readPdf(bytes: Uint8Array, options: ReadPlanFileOptions): Promise<PlanFileContent> {
+  const read = await readPdfTables(bytes, { onProgress: options.onProgress });
+  if (read.ok)
+    return {
+      ok: true,
+      kind: 'grid',
+      grid: planGridFromBlocks(blocksFromPdfPages(read.pages)),
+      container: 'pdf',
+    };
+  if (read.problem === 'no-text') {
+    return refuse(
+      'Tệp PDF không có lớp chữ (bản quét/ảnh chụp): bot không nhận dạng chữ (OCR). Hãy gửi tệp Word (.docx) của phụ lục, hoặc tệp PDF xuất trực tiếp từ Word.',
+      'The PDF has no text layer (a scan or photo): the bot does no OCR. Send the appendix as Word (.docx), or a PDF exported from Word.',
+    );
+  }
+  if (read.problem === 'encrypted') {
+    return refuse(
+      'Tệp PDF có đặt mật khẩu: hãy gửi bản không đặt mật khẩu.',
+      'The PDF is password-protected: send a copy without a password.',
+    );
+  }
+  return refuse('Không đọc được tệp PDF (tệp hỏng).', 'Could not read the PDF (damaged file).');
+}
+
 /** Opens a zip container: Word or Excel by its parts, after checking what it would unpack to. */
 async function readOoxml(bytes: Uint8Array, options: ReadPlanFileOptions): Promise<PlanFileContent> {
   const sizes = zipUnpackedSize(bytes);
@@ -189,9 +221,11 @@ export async function readPlanFile(
   options: ReadPlanFileOptions,
 ): Promise<PlanFileContent> {
   if (bytes.length === 0) return refuse('Tệp rỗng.', 'The file is empty.');
-  if (bytes.length > MAX_PLAN_FILE_BYTES) return refuse('Tệp lớn hơn 20 MB.', 'The file is larger than 20 MB.');
+  if (bytes.length > MAX_PLAN_FILE_BYTES)
+    return refuse('Tệp lớn hơn 20 MB.', 'The file is larger than 20 MB.');
   const name = options.fileName.toLowerCase();
   if (isOle(bytes)) return refuseOle(name);
+  if (isPdf(bytes)) return readPdf(bytes, options);
   if (isZip(bytes)) return readOoxml(bytes, options);
   if (name.endsWith('.docx') || name.endsWith('.doc')) return refuseZipProblem('damaged');
   if (name.endsWith('.xlsx') || name.endsWith('.xls')) {

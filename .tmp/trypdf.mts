@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { readPdfTables } from '../handlers/plan-import/read-pdf-tables.ts';
+import { blocksFromPdfPages } from '../domain/plan/blocks-from-pdf-pages.ts';
+import { planGridFromBlocks } from '../domain/plan/plan-grid-from-blocks.ts';
+import { parsePlanGrid } from '../domain/plan/parse-plan-grid.ts';
+const t0 = performance.now();
+const r = await readPdfTables(readFileSync(process.argv[2]!));
+if (!r.ok) throw new Error(r.problem);
+console.log('read ms', performance.now() - t0, r.pages.length, r.pages.map(p => p.rules.length).join(','));
+const blocks = blocksFromPdfPages(r.pages);
+console.log(blocks.map(b => b.kind === 'table' ? `T${b.table.rows.length}` : 'p').join(''));
+const grid = planGridFromBlocks(blocks);
+const t = parsePlanGrid(grid);
+console.log('ms', performance.now() - t0);
+console.log(t.meta, t.columns, t.groups.map(g => g.code + ' ' + g.title), t.rows.length);
+if (process.argv[3]) for (const row of t.rows) console.log(JSON.stringify([row.code, row.group, row.cells.lead, row.cells.support, row.cells.deadline, row.cells.output?.slice(0,50)]));
+console.log(t.errors.slice(0,5), t.warnings.slice(0,5));
