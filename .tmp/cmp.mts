@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { readPlanFile } from '../handlers/plan-import/read-plan-file.ts';
 import { parsePlanGrid } from '../domain/plan/parse-plan-grid.ts';
-const load = async (f: string) => { const c = await readPlanFile(readFileSync(f), { fileName: f }); if (!c.ok || c.kind !== 'grid') throw new Error(JSON.stringify(c)); return parsePlanGrid(c.grid); };
+import { parsePlanText } from '../domain/plan/parse-plan-text.ts';
+const load = async (f: string) => { const c = await readPlanFile(readFileSync(f), { fileName: f }); if (!c.ok) throw new Error(JSON.stringify(c)); return c.kind === 'text' ? parsePlanText(c.text) : parsePlanGrid(c.grid); };
 const a = await load(process.argv[2]!); const b = await load(process.argv[3]!);
 const flat = (s?: string) => (s ?? '').replace(/\s+/gu, ' ').trim();
 console.log(a.rows.length, b.rows.length, a.groups.length, b.groups.length, b.errors.length, b.warnings.length);

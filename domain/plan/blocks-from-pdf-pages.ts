@@ -290,13 +290,34 @@ function tableFromHeaderText(pieces: readonly PdfText[]): { table: MergedTable; 
   return null;
 }
 
+/** Rows of a page's table that form its (possibly repeated) header: none when it has none on top. */
+function headerRowCount(table: MergedTable): number {
+  const texts = (row: MergedRow) => row.cells.map((c) => c.text);
+  const h = table.rows.slice(0, 3).findIndex((row) => looksLikeHeaderRow(texts(row)));
+  if (h < 0) return 0;
+  return h + 1 + (table.rows[h + 1]?.cells.some((c) => c.continuesAbove) ? 1 : 0);
+}
+
+const sameColumns = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) <= SNAP * 2);
+
+/** A table that runs on from the previous page: its rows join the open table, without the repeated header. */
+function continueTable(open: MergedTable, next: MergedTable): void {
+  const body = next.rows.slice(headerRowCount(next));
+  if (body[0]) body[0] = { ...body[0], breakBefore: true };
+  open.rows.push(...body);
+}
+
 /**
  * The blocks of a PDF document in reading order: each page's text outside tables as paragraphs, and its
- * ruled tables (one per page, continued across pages by plan-grid-from-blocks). A page without ruling
- * lines is read by the header row's column starts.
+ * ruled tables. A table that starts a page with the same columns as the table that ended the page
+ * before is the same table: its rows are added to it without the repeated header, so a cell merged
+ * over the page break and a row cut by it stay whole. A page without ruling lines is read by the header
+ * row's column starts.
  */
 export function blocksFromPdfPages(pages: readonly PdfPage[]): DocumentBlock[] {
   const blocks: DocumentBlock[] = [];
+  let open: { xs: number[]; table: MergedTable } | null = null;
   for (const page of pages) {
     const texts = page.texts.filter((t) => t.str.trim() !== '');
     const tables = ruledTables(page);
@@ -310,9 +331,10 @@ export function blocksFromPdfPages(pages: readonly PdfPage[]): DocumentBlock[] {
     }
     const outside = texts.filter((p) => !tables.some((t) => inside(t.box, p)));
     const placed = [
-      ...paragraphsOf(outside),
+      ...paragraphsOf(outside).map((p) => ({ ...p, xs: null as number[] | null })),
       ...tables.map((t) => ({
         y: t.box.y2,
+        xs: t.xs,
         block: {
           kind: 'table' as const,
           table: tableOfRuled(
@@ -322,7 +344,19 @@ export function blocksFromPdfPages(pages: readonly PdfPage[]): DocumentBlock[] {
         },
       })),
     ].sort((a, b) => b.y - a.y);
-    blocks.push(...placed.map((p) => p.block));
+    let firstTable = true;
+    for (const item of placed) {
+      if (item.block.kind === 'table' && item.xs) {
+        if (firstTable && open && sameColumns(open.xs, item.xs)) continueTable(open.table, item.block.table);
+        else blocks.push(item.block);
+        if (!(firstTable && open && sameColumns(open.xs, item.xs)))
+          open = { xs: item.xs, table: item.block.table };
+        firstTable = false;
+      } else {
+        blocks.push(item.block);
+      }
+    }
+    if (firstTable) open = null;
   }
   return blocks;
 }

@@ -21,6 +21,11 @@ export interface MergedRow {
   cells: MergedCell[];
   /** Grid columns left empty before the first cell (Word `gridBefore`). */
   before?: number;
+  /**
+   * The first row of the table on a new page (PDF): its empty cells may be the rest of a merged cell
+   * whose text was drawn on the page before, so a merge continuing from them repeats that text.
+   */
+  breakBefore?: boolean;
 }
 
 export interface MergedTable {
@@ -31,6 +36,10 @@ export interface MergedTable {
 interface Slot {
   text: string;
   fromAbove: boolean;
+  /** What a vertical merge continuing from this slot repeats (the text, or one carried over a page break). */
+  carried: string;
+  /** Empty at the top of a page under a merge still open at the end of the page before. */
+  underOpenMerge?: boolean;
 }
 
 /** Places every cell on the grid: a span's text in its first column, a continued merge repeats the text above. */
@@ -38,13 +47,24 @@ function placeCells(table: MergedTable): Slot[][] {
   const slots: Slot[][] = [];
   for (const row of table.rows) {
     const placed: Slot[] = [];
-    for (let i = 0; i < (row.before ?? 0); i++) placed.push({ text: '', fromAbove: false });
+    const empty = (): Slot => ({ text: '', fromAbove: false, carried: '' });
+    for (let i = 0; i < (row.before ?? 0); i++) placed.push(empty());
     for (const cell of row.cells) {
-      const column = placed.length;
-      const above = slots.at(-1)?.[column];
-      const text = cell.continuesAbove ? (above?.text ?? '') : cell.text;
-      placed.push({ text, fromAbove: cell.continuesAbove && above !== undefined });
-      for (let i = 1; i < Math.max(1, cell.span); i++) placed.push({ text: '', fromAbove: false });
+      const above = slots.at(-1)?.[placed.length];
+      if (cell.continuesAbove) {
+        const text = above?.carried ?? '';
+        placed.push({ text, fromAbove: above !== undefined, carried: text });
+      } else {
+        const carries = row.breakBefore === true && cell.text.trim() === '';
+        const carried = carries ? (above?.carried ?? '') : cell.text;
+        placed.push({
+          text: cell.text,
+          fromAbove: false,
+          carried,
+          underOpenMerge: carries && above?.fromAbove,
+        });
+      }
+      for (let i = 1; i < Math.max(1, cell.span); i++) placed.push(empty());
     }
     slots.push(placed);
   }
@@ -59,7 +79,7 @@ function mergeHeaderRows(upper: readonly Slot[], lower: readonly Slot[]): Slot[]
   const width = Math.max(upper.length, lower.length);
   return Array.from({ length: width }, (_, i) => {
     const low = lower[i];
-    const up = upper[i] ?? { text: '', fromAbove: false };
+    const up = upper[i] ?? { text: '', fromAbove: false, carried: '' };
     return low && !low.fromAbove && low.text.trim() !== '' ? { ...low, fromAbove: false } : up;
   });
 }
@@ -98,8 +118,11 @@ export function flattenMergedTable(table: MergedTable): string[][] {
   const out: string[][] = [];
   let lastTask: string[] | null = null;
   slots.forEach((row, index) => {
-    const texts = row.map((s) => s.text);
     const code = row[codeIndex];
+    // A new task first on a page, under a merged cell still open at the end of the page before: the
+    // merged text is its own too (a deadline shared by the tasks on both sides of the break).
+    const newTask = parseTaskCode((code?.text ?? '').trim()) !== null;
+    const texts = row.map((s) => (newTask && s.underOpenMerge ? s.carried : s.text));
     if (index > headerIndex && lastTask && code?.fromAbove) {
       const task = lastTask;
       // The task's part on a new page: its agencies continue a list begun on the page before.
