@@ -253,7 +253,7 @@ const inside = (box: Box, p: PdfText) =>
  * starts, and a line whose first column holds a number starts a new row.
  */
 function tableFromHeaderText(pieces: readonly PdfText[]): { table: MergedTable; top: number } | null {
-  const lines = paragraphsOf(pieces).map((p, i, all) => ({ ...p, index: i, all }));
+  const lines = paragraphsOf(pieces);
   const sortedPieces = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
   const lineOf = (y: number) => sortedPieces.filter((p) => Math.abs(p.y - y) <= Math.max(1.5, p.size * 0.4));
   for (const line of lines) {
@@ -275,8 +275,9 @@ function tableFromHeaderText(pieces: readonly PdfText[]): { table: MergedTable; 
         rows.push({ cells: cut(current).map((text) => ({ text, span: 1, continuesAbove: false })) });
       current = [];
     };
-    for (const bodyLine of paragraphsOf(body)) {
-      const ps = lineOf(bodyLine.y);
+    const bodyLines = [...new Set(paragraphsOf(body).map((p) => p.y))];
+    for (const y of bodyLines) {
+      const ps = lineOf(y);
       const first = ps
         .filter((p) => p.x < xs[1]! - SNAP)
         .map((p) => p.str.trim())

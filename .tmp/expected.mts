@@ -1,0 +1,14 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readPlanFile } from '../handlers/plan-import/read-plan-file.ts';
+import { parsePlanGrid } from '../domain/plan/parse-plan-grid.ts';
+import { buildPlanPreview } from '../domain/plan/build-plan-preview.ts';
+import { AgencyDirectory } from '../domain/agency/agency-directory.ts';
+import { BUILTIN_AGENCIES } from '../domain/agency/builtin-directory.ts';
+const f = 'test/fixtures/plans/lamdong-cchc-2026-2030-plan.docx';
+const c = await readPlanFile(readFileSync(f), { fileName: f });
+if (!c.ok || c.kind !== 'grid') throw 0;
+const t = parsePlanGrid(c.grid);
+const p = buildPlanPreview(t, new AgencyDirectory(BUILTIN_AGENCIES));
+const rows = t.rows.map((r, i) => [r.code, r.group, r.cells.lead ?? '', r.cells.support ?? '', r.cells.deadline ?? '', p.tasks[i]!.lead, p.tasks[i]!.support]);
+const body = rows.map((r) => `  ${JSON.stringify(r)}`).join(',\n');
+writeFileSync('test/fixtures/plans/lamdong-cchc-2026-2030-plan.expected.json', `{\n "about": "Every task of lamdong-cchc-2026-2030-plan.docx as the document says: STT (qualified by group, numbering restarts per group), group, lead and support cells, deadline cell; then the lead and support agencies today's resolver names.",\n "columns": ["code", "group", "lead", "support", "deadline", "leadAgencies", "supportAgencies"],\n "rows": [\n${body}\n ]\n}\n`);
