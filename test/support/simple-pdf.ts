@@ -16,17 +16,18 @@ export interface DrawnTable {
   borders: BorderStyle;
 }
 
-const escape = (text: string) => text.replace(/[\\()]/gu, (c) => `\\${c}`);
+const pdfString = (text: string) => text.replace(/[\\()]/gu, (c) => `\\${c}`);
 
 /** Content stream of a table: cell texts, then the borders of every cell. */
 export function drawTable(table: DrawnTable): string {
   const ops: string[] = [];
-  const xs = table.widths.reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w], [table.left]);
+  const xs = [table.left];
+  for (const w of table.widths) xs.push(xs.at(-1)! + w);
   table.rows.forEach((row, r) => {
     const y = table.top - (r + 1) * table.rowHeight;
     row.forEach((text, c) => {
       if (text !== '')
-        ops.push(`BT /F1 8 Tf ${xs[c]! + 3} ${y + table.rowHeight - 11} Td (${escape(text)}) Tj ET`);
+        ops.push(`BT /F1 8 Tf ${xs[c]! + 3} ${y + table.rowHeight - 11} Td (${pdfString(text)}) Tj ET`);
     });
   });
   if (table.borders === 'none') return ops.join('\n');
