@@ -17,6 +17,8 @@ export interface ImportPlanInput {
   planTitle?: string | undefined;
   sheet?: string | undefined;
   dryRun: boolean;
+  /** Long files (PDF pages) report their progress here. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 export type ImportPlanResult =
@@ -26,7 +28,11 @@ export type ImportPlanResult =
 
 /** Reads and previews a plan file without writing anything but the built-in agency directory. */
 export async function previewPlanFile(db: PrismaClient, input: Omit<ImportPlanInput, 'dryRun'>) {
-  const content = await readPlanFile(input.bytes, { fileName: input.fileName, sheet: input.sheet });
+  const content = await readPlanFile(input.bytes, {
+    fileName: input.fileName,
+    sheet: input.sheet,
+    onProgress: input.onProgress,
+  });
   if (!content.ok) return { ok: false as const, reason: content.reason, reasonEn: content.reasonEn };
   const table = content.kind === 'text' ? parsePlanText(content.text) : parsePlanGrid(content.grid);
   await syncBuiltinAgencies(db);
