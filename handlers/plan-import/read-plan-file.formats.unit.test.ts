@@ -222,3 +222,39 @@ describe('files refused with the reason', () => {
     expect(content).toMatchObject({ ok: false, reason: expect.stringMatching(/không có bảng/u) });
   });
 });
+
+describe('Excel (.xlsx) with merged cells', () => {
+  it('GIVEN merged deadline, lead, group and STT cells THEN read as in Word: repeated down, aligned across, one task', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Phụ lục');
+    sheet.addRows([
+      ['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'],
+      ['I', 'VỀ THỂ CHẾ'],
+      ['1', 'Việc một', 'Sở Y tế', 'Sở Tư pháp', 'Quý II/2025', 'Báo cáo'],
+      ['2', 'Việc hai', 'Công an tỉnh', '', null, 'Kế hoạch'],
+      ['3', 'Việc ba', null, 'Sở Nội vụ', null, 'Quyết định'],
+      ['4', 'Việc bốn', 'Sở Tài chính', '', 'Quý III/2025', 'Sản phẩm A'],
+      [null, null, null, '', 'Quý IV/2025', 'Sản phẩm B'],
+    ]);
+    sheet.mergeCells('B2:F2');
+    sheet.mergeCells('E3:E5');
+    sheet.mergeCells('C4:C5');
+    sheet.mergeCells('A6:A7');
+    sheet.mergeCells('B6:B7');
+    sheet.mergeCells('C6:C7');
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const table = await parse(bytes, 'phu-luc.xlsx');
+    expect(table.errors).toEqual([]);
+    expect(table.groups).toMatchObject([{ code: 'I', title: 'VỀ THỂ CHẾ' }]);
+    expect(table.rows.map((r) => [r.code, r.cells.lead, r.cells.deadline, r.cells.output])).toEqual([
+      ['1', 'Sở Y tế', 'Quý II/2025', 'Báo cáo'],
+      ['2', 'Công an tỉnh', 'Quý II/2025', 'Kế hoạch'],
+      ['3', 'Công an tỉnh', 'Quý II/2025', 'Quyết định'],
+      ['4', 'Sở Tài chính', 'Quý III/2025\nQuý IV/2025', 'Sản phẩm A\nSản phẩm B'],
+    ]);
+    const deadline = buildPlanPreview(table, directory).tasks[3]!.deadline;
+    // Two deadlines of one task: both kept in raw, the later one is the due date.
+    expect(deadline).toMatchObject({ due: '2025-12-31', raw: 'Quý III/2025\nQuý IV/2025' });
+  });
+});

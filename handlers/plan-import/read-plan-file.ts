@@ -6,6 +6,11 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { blocksFromPdfPages } from '../../domain/plan/blocks-from-pdf-pages.ts';
+import {
+  flattenMergedTable,
+  type MergedCell,
+  type MergedTable,
+} from '../../domain/plan/flatten-merged-table.ts';
 import { planGridFromBlocks } from '../../domain/plan/plan-grid-from-blocks.ts';
 import { readDocxTables } from './read-docx-tables.ts';
 import { readPdfTables } from './read-pdf-tables.ts';
@@ -104,7 +109,54 @@ async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promi
     });
     grid[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
   });
-  return { ok: true, kind: 'grid', grid: Array.from(grid, (r) => r ?? []), sheet: sheet.name };
+  const rows = Array.from(grid, (r) => r ?? []);
+  const merges = (sheet.model as { merges?: string[] }).merges ?? [];
+  return {
+    ok: true,
+    kind: 'grid',
+    grid: applySheetMerges(rows, merges),
+    sheet: sheet.name,
+    container: 'xlsx',
+  };
+}
+
+/** "B2:D5" -> 0-based {top, left, bottom, right}; null when not a range. */
+function parseRange(range: string): { top: number; left: number; bottom: number; right: number } | null {
+  const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/u.exec(range.replace(/\$/gu, ''));
+  if (!match) return null;
+  const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return {
+    top: Number(match[2]) - 1,
+    left: column(match[1]!),
+    bottom: Number(match[4]) - 1,
+    right: column(match[3]!),
+  };
+}
+
+/**
+ * A sheet's merged ranges read the Word way (see {@link flattenMergedTable}): the value of a range
+ * repeats on every row it covers and stays in its first column, and rows continuing a merged STT are
+ * the same task. A sheet without merges is returned as it is.
+ */
+function applySheetMerges(rows: string[][], merges: readonly string[]): string[][] {
+  const ranges = merges.map(parseRange).filter((r) => r !== null);
+  if (ranges.length === 0) return rows;
+  const width = Math.max(0, ...rows.map((r) => r.length), ...ranges.map((r) => r.right + 1));
+  const rangeAt = (r: number, c: number) =>
+    ranges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  const table: MergedTable = {
+    rows: rows.map((row, r) => {
+      const cells: MergedCell[] = [];
+      for (let c = 0; c < width; c++) {
+        const range = rangeAt(r, c);
+        if (range && c > range.left) continue;
+        const span = range ? range.right - range.left + 1 : 1;
+        cells.push({ text: row[c] ?? '', span, continuesAbove: range !== undefined && r > range.top });
+      }
+      return { cells };
+    }),
+  };
+  return flattenMergedTable(table);
 }
 
 function readCsv(text: string): PlanFileContent {
