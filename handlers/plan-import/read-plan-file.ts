@@ -206,8 +206,8 @@ function refuseZipProblem(problem: 'damaged' | 'too-large' | 'not-word'): PlanFi
     );
   }
   return refuse(
-    'Không đọc được tệp Word/Excel (tệp hỏng hoặc không phải .docx/.xlsx). Hãy mở và lưu lại dạng .docx hoặc .xlsx.',
-    'Could not read the Word/Excel file (damaged, or not .docx/.xlsx). Open it and save it again as .docx or .xlsx.',
+    'Không đọc được tệp Word/Excel (DOCX/XLSX: tệp hỏng hoặc không đúng định dạng). Hãy mở và lưu lại dạng .docx hoặc .xlsx.',
+    'Could not read the Word/Excel file (DOCX/XLSX: damaged or not that format). Open it and save it again as .docx or .xlsx.',
   );
 }
 
