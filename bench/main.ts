@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { digestCost } from './digest.ts';
 import { fanout } from './fanout.ts';
+import { planImportCost } from './plan-import.ts';
 import { planningCost } from './planning.ts';
 import { replyBurst } from './replies.ts';
 import { round } from './support.ts';
@@ -40,6 +41,11 @@ async function main(): Promise<void> {
   log('digest cost…');
   const digest = await digestCost(quick ? 1000 : 5000, quick ? 10_000 : 50_000);
   log(`  model ${round(digest.modelMs)} ms, xlsx ${round(digest.xlsxMs)} ms, png ${round(digest.pngMs)} ms`);
+  log('plan import cost…');
+  const imports = await planImportCost();
+  log(
+    `  Word fixture ${imports.word.tasks} tasks ${round(imports.word.ms)} ms; generated Word ${imports.generated.tasks} tasks ${round(imports.generated.ms)} ms; 13-page PDF ${imports.pdf.tasks} tasks ${round(imports.pdf.ms)} ms (cold, PDF.js load included)`,
+  );
   if (values.json) {
     process.stdout.write(
       `${JSON.stringify({
@@ -63,6 +69,11 @@ async function main(): Promise<void> {
           ratio: round(planning.ratio, 2),
         },
         digest: { modelMs: round(digest.modelMs), xlsxMs: round(digest.xlsxMs), pngMs: round(digest.pngMs) },
+        planImport: {
+          wordFixtureMs: round(imports.word.ms),
+          generated500WordMs: round(imports.generated.ms),
+          pdf13PagesMs: round(imports.pdf.ms),
+        },
       })}\n`,
     );
   }

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { PlanPreview, PreviewIssue } from '../../domain/plan/build-plan-preview.ts';
-import { importPlan } from '../../handlers/plan-import/import-plan.ts';
+import { type ImportPlanResult, importPlan } from '../../handlers/plan-import/import-plan.ts';
+import { MAX_PLAN_FILE_BYTES } from '../../handlers/plan-import/read-plan-file.ts';
 import { type CliContext, CliError, EXIT_INVALID } from '../context.ts';
 
 interface ImportOptions {
@@ -60,10 +61,21 @@ function printHuman(ctx: CliContext, preview: PlanPreview, lang: string): void {
     ctx.out(`${lang === 'en' ? 'needs assignment' : 'cần phân công'}: ${preview.needsAssignment.join(', ')}`);
 }
 
+function tooLarge(): ImportPlanResult {
+  const mb = MAX_PLAN_FILE_BYTES / 1024 / 1024;
+  return {
+    kind: 'unreadable',
+    reason: `Tệp lớn hơn ${mb} MB.`,
+    reasonEn: `The file is larger than ${mb} MB.`,
+  };
+}
+
 export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command('import')
-    .description('Import a plan table (TSV/TXT, CSV, XLSX); re-importing the same file changes nothing')
+    .description(
+      'Import a plan (Word .docx, PDF with text, XLSX, CSV, TSV/TXT); re-importing the same file changes nothing',
+    )
     .argument('<file>', 'the plan file')
     .option('--plan <title>', 'the plan title (default: the document title)')
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
@@ -72,21 +84,28 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--lang <vi|en>', 'language of messages', 'vi')
     .action(async (file: string, opts: ImportOptions) => {
       const lang = opts.lang === 'en' ? 'en' : 'vi';
-      let bytes: Uint8Array;
+      let bytes: Uint8Array | null;
       try {
-        bytes = await readFile(file);
+        // The size is checked before the file is read: an oversized file is never loaded.
+        bytes = (await stat(file)).size > MAX_PLAN_FILE_BYTES ? null : await readFile(file);
       } catch {
         throw new CliError(`Cannot read ${file}: no such file or not readable`);
       }
-      ctx.progress(`Reading ${file} (${bytes.length} bytes)…`);
+      if (bytes) ctx.progress(`Reading ${file} (${bytes.length} bytes)…`);
       const db = await ctx.db();
-      const result = await importPlan(db, {
-        bytes,
-        fileName: file,
-        planTitle: opts.plan,
-        sheet: opts.sheet,
-        dryRun: opts.dryRun ?? false,
-      });
+      const result =
+        bytes === null
+          ? tooLarge()
+          : await importPlan(db, {
+              bytes,
+              fileName: file,
+              planTitle: opts.plan,
+              sheet: opts.sheet,
+              dryRun: opts.dryRun ?? false,
+              onProgress: (done, total) => {
+                if (total > 1) ctx.progress(`Page ${done}/${total}…`);
+              },
+            });
       if (result.kind === 'unreadable') {
         const message = lang === 'en' ? result.reasonEn : result.reason;
         if (opts.json)

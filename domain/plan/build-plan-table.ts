@@ -250,9 +250,11 @@ function groupHeadingOf(cells: readonly string[], codeIndex: number): { code: st
  * Joins a cell continued on the next page to its first part. A page break falls wherever the page
  * ended, usually mid-sentence ("Sở Thông tin và" / "Truyền thông"): then the parts are joined with a
  * space, so agency names and deadlines stay whole. When the first part ends a sentence and the next
- * starts a new one (capital letter, number or bullet), the break is kept as a line break.
+ * starts a new one (capital letter, number or bullet), the break is kept as a line break. A part that
+ * starts with punctuation ("; Sở Y tế") continues the text directly.
  */
 export function joinContinuation(before: string, more: string): string {
+  if (/^[;,.]/u.test(more)) return `${before}${more}`;
   const endsSentence = /[.;:!?]$/u.test(before);
   const startsSentence = /^(\p{Lu}|\d|[-+•*]\s)/u.test(more);
   return `${before}${endsSentence && startsSentence ? '\n' : ' '}${more}`;

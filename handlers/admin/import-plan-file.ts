@@ -1,8 +1,11 @@
 /**
- * A plan imported by sending the file to the bot (TSV/TXT, CSV, XLSX). Admins only: the bot downloads
- * it, answers with the dry-run preview (tasks, groups, warnings, unknown agencies) and Confirm / Cancel;
- * Confirm imports the very bytes that were previewed (kept with the pending confirmation).
+ * A plan imported by sending the file to the bot (Word .docx, PDF, XLSX, CSV, TSV/TXT). Admins only:
+ * the bot checks the declared size, downloads it, answers with the dry-run preview (tasks, groups,
+ * warnings, unknown agencies) and Confirm / Cancel. The pending confirmation keeps a reference to the
+ * file (the platform's file id and the SHA-256 of the previewed bytes), not the bytes: Confirm downloads
+ * it again and imports it only if it is byte for byte the file that was previewed.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { PreviewIssue } from '../../domain/plan/build-plan-preview.ts';
 import { recordAudit } from '../../store/audit.ts';
@@ -23,7 +26,14 @@ import { cancelCommand, confirmRow, pendingKey } from './pending-confirmation.ts
 export const IMPORT_KIND = 'confirm-import';
 const CONFIRM_MINUTES = 30;
 const MAX_ISSUES = 10;
-const Pending = z.object({ fileName: z.string().min(1), base64: z.string().min(1) });
+const Pending = z.object({
+  fileName: z.string().min(1),
+  fileId: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/u),
+  size: z.number().int().nonnegative(),
+});
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const chatKey = (turn: Turn) => pendingKey(turn, IMPORT_KIND);
 
@@ -40,11 +50,17 @@ function issueLines(turn: Turn, issues: readonly PreviewIssue[]): string[] {
   return issues.length > MAX_ISSUES ? [...lines, '…'] : lines;
 }
 
-async function download(turn: OfficerTurn, deps: AdminDeps): Promise<Uint8Array | null> {
-  const file = turn.message.file;
+/**
+ * Downloads an uploaded file, refusing it before any download when the size the platform declares (the
+ * message's, then getFile's, see {@link FileFetcher}) is over {@link MAX_CHAT_FILE_BYTES}.
+ */
+async function download(
+  turn: OfficerTurn,
+  deps: AdminDeps,
+  file: { fileId: string; size?: number | undefined },
+): Promise<Uint8Array | null> {
   const m = turn.m.admin;
   const limitMb = MAX_CHAT_FILE_BYTES / 1024 / 1024;
-  if (!file) return null;
   if (file.size !== undefined && file.size > MAX_CHAT_FILE_BYTES) {
     await turn.reply(m.fileTooLarge(limitMb));
     return null;
@@ -63,10 +79,11 @@ export async function previewUploadedPlan(
   turn: OfficerTurn,
   deps: AdminDeps,
 ): Promise<CommandOutcome | null> {
-  if (turn.officer.role !== 'admin' || !turn.message.file) return null;
-  const bytes = await download(turn, deps);
+  const file = turn.message.file;
+  if (turn.officer.role !== 'admin' || !file) return null;
+  const bytes = await download(turn, deps, file);
   if (!bytes) return 'rejected';
-  const fileName = turn.message.file.fileName;
+  const fileName = file.fileName;
   const read = await previewPlanFile(turn.db, { bytes, fileName });
   const m = turn.m.admin;
   if (!read.ok) {
@@ -88,7 +105,7 @@ export async function previewUploadedPlan(
     await turn.reply(lines.join('\n'));
     return 'rejected';
   }
-  const pending = { fileName, base64: Buffer.from(bytes).toString('base64') };
+  const pending = { fileName, fileId: file.fileId, sha256: sha256(bytes), size: bytes.length };
   await setConversation(
     turn.db,
     chatKey(turn),
@@ -107,14 +124,19 @@ export const confirmImport: AdminCommand = {
   names: ['nhap_ok'],
   roles: ADMIN,
   usage: null,
-  async run(turn) {
+  async run(turn, _args, deps) {
     const pending = Pending.safeParse(await takeConversation(turn.db, chatKey(turn), turn.now));
     const m = turn.m.admin;
     if (!pending.success) {
       await turn.reply(m.nothingToConfirm);
       return 'rejected';
     }
-    const bytes = Buffer.from(pending.data.base64, 'base64');
+    const bytes = await download(turn, deps, pending.data);
+    if (!bytes) return 'rejected';
+    if (sha256(bytes) !== pending.data.sha256) {
+      await turn.reply(m.importFileChanged);
+      return 'rejected';
+    }
     const result = await importPlan(turn.db, { bytes, fileName: pending.data.fileName, dryRun: false });
     if (result.kind !== 'imported') {
       await turn.reply(

@@ -15,6 +15,8 @@ export interface ImportPlanInput {
   planTitle?: string | undefined;
   sheet?: string | undefined;
   dryRun: boolean;
+  /** Long files (PDF pages) report their progress here. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 export type ImportPlanResult =

@@ -13,6 +13,8 @@ export interface ReadPreviewInput {
   fileName: string;
   planTitle?: string | undefined;
   sheet?: string | undefined;
+  /** Long files (PDF pages) report their progress here. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 export type ReadPreviewResult =
@@ -24,7 +26,11 @@ export async function readPlanPreview(
   input: ReadPreviewInput,
   directory: AgencyDirectory,
 ): Promise<ReadPreviewResult> {
-  const content = await readPlanFile(input.bytes, { fileName: input.fileName, sheet: input.sheet });
+  const content = await readPlanFile(input.bytes, {
+    fileName: input.fileName,
+    sheet: input.sheet,
+    onProgress: input.onProgress,
+  });
   if (!content.ok) return { ok: false, reason: content.reason, reasonEn: content.reasonEn };
   const table = content.kind === 'text' ? parsePlanText(content.text) : parsePlanGrid(content.grid);
   const preview = buildPlanPreview(table, directory, {

@@ -169,7 +169,9 @@ export const en: Messages = {
     importUnchanged: 'This file was imported before: nothing changed.',
     importUnreadable: (reason) => `Could not read the file: ${reason}`,
     fileFetchFailed: "Could not download the file from the chat app's server. Please send it again.",
-    fileTooLarge: (mb) => `The file is larger than ${mb} MB.`,
+    fileTooLarge: (mb) => `The file is larger than ${mb} MB: not downloaded. Send a file with just the appendix table.`,
+    importFileChanged:
+      'The file on the chat server is no longer the one previewed, so nothing was imported. Send the file again to preview it.',
     extensionRequested: (code, date) =>
       `Your request to extend #${code} to ${date} was sent to the working group. You will be told of the decision.`,
     extensionNotLead: (code) => `Only officers of the lead agency of #${code} can ask for an extension.`,

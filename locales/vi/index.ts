@@ -187,7 +187,9 @@ export const vi = {
     importUnchanged: 'Tệp này đã được nhập trước đó: không có gì thay đổi.',
     importUnreadable: (reason: string) => `Không đọc được tệp: ${reason}`,
     fileFetchFailed: 'Không tải được tệp từ máy chủ của ứng dụng chat. Hãy gửi lại tệp.',
-    fileTooLarge: (mb: number) => `Tệp lớn hơn ${mb} MB.`,
+    fileTooLarge: (mb: number) => `Tệp lớn hơn ${mb} MB: bot không tải về. Hãy gửi tệp chỉ gồm bảng phụ lục.`,
+    importFileChanged:
+      'Tệp trên máy chủ chat không còn giống tệp đã xem trước nên không nhập. Hãy gửi lại tệp để xem trước.',
     extensionRequested: (code: string, date: string) =>
       `Đã gửi đề nghị gia hạn #${code} đến ${date} tới Tổ công tác. Bạn sẽ được báo khi có quyết định.`,
     extensionNotLead: (code: string) => `Chỉ cán bộ của cơ quan chủ trì nhiệm vụ #${code} mới xin gia hạn được.`,

@@ -244,7 +244,7 @@ class FakeTelegramServer implements FakeTelegram {
       return true;
     }
     res
-      .writeHead(200, { 'content-type': file.upload.mimeType, 'content-length': file.upload.size })
+      .writeHead(200, { 'content-type': file.upload.mimeType, 'content-length': file.upload.bytes.length })
       .end(file.upload.bytes);
     return true;
   }
@@ -255,7 +255,16 @@ class FakeTelegramServer implements FakeTelegram {
    */
   injectDocument(
     from: FakeUser,
-    document: { fileName: string; bytes: Buffer; mimeType?: string; caption?: string },
+    document: {
+      fileName: string;
+      bytes: Buffer;
+      mimeType?: string;
+      caption?: string;
+      /** The size Telegram reports (getFile, the update) if not the bytes' length: a file too big to send in a test. */
+      size?: number;
+      /** Leave `file_size` out of the update (clients do not always send it); getFile still has it. */
+      omitSizeInUpdate?: boolean;
+    },
     opts?: InjectTextOptions,
   ): number {
     const fileId = `BQAC${randomBytes(24).toString('base64url')}`;
@@ -263,7 +272,12 @@ class FakeTelegramServer implements FakeTelegram {
     this.state.files.set(fileId, {
       fileId,
       fileUniqueId: `AgAD${randomBytes(8).toString('base64url')}`,
-      upload: { filename: document.fileName, mimeType, size: document.bytes.length, bytes: document.bytes },
+      upload: {
+        filename: document.fileName,
+        mimeType,
+        size: document.size ?? document.bytes.length,
+        bytes: document.bytes,
+      },
     });
     const base = textUpdate(this.state, from, document.caption ?? '', opts).message as unknown as Record<
       string,
@@ -278,7 +292,7 @@ class FakeTelegramServer implements FakeTelegram {
         file_unique_id: fileId.slice(-12),
         file_name: document.fileName,
         mime_type: mimeType,
-        file_size: document.bytes.length,
+        ...(document.omitSizeInUpdate ? {} : { file_size: document.size ?? document.bytes.length }),
       },
       ...(document.caption ? { caption: document.caption } : {}),
     };

@@ -68,7 +68,16 @@ export interface FakeTelegram {
   /** A document the user sends (served back by getFile and the file download URL). */
   injectDocument(
     from: FakeUser,
-    document: { fileName: string; bytes: Buffer; mimeType?: string; caption?: string },
+    document: {
+      fileName: string;
+      bytes: Buffer;
+      mimeType?: string;
+      caption?: string;
+      /** The size Telegram reports (getFile, the update) if not the bytes' length: a file too big to send in a test. */
+      size?: number;
+      /** Leave `file_size` out of the update (clients do not always send it); getFile still has it. */
+      omitSizeInUpdate?: boolean;
+    },
     opts?: InjectTextOptions,
   ): number;
   /** The next `n` calls (of `opts.method`, else of any method except getUpdates) fail or are delayed. */
