@@ -27,6 +27,7 @@ import {
   WAIT_FILLERS,
   WAIT_VERBS,
 } from './reply-vocabulary.ts';
+import { REPORT_COMMAND_NAMES } from './report-commands.ts';
 import type { ReportStatus } from './report-status.ts';
 import { foldAligned, type ReplyToken, tokenizeReplyLine } from './tokenize-reply-line.ts';
 
@@ -67,17 +68,7 @@ export interface AnalyzeOptions {
   isKnownCode: (code: string) => boolean;
 }
 
-const COMMANDS = new Set([
-  'baocao',
-  'bao_cao',
-  'bc',
-  'report',
-  'capnhat',
-  'cap_nhat',
-  'status',
-  'tiendo',
-  'tien_do',
-]);
+const COMMANDS: ReadonlySet<string> = new Set(REPORT_COMMAND_NAMES);
 const COMMAND = /^\/([a-z_]+)(?:@[\p{L}\p{N}_.]*)?(?=[\s:,]|$)/u;
 const CODE_AFTER_HASH = /^[a-z]{0,6}[0-9]+(?:\.[0-9]+)*$/u;
 const GLUED_CODE = /^(?:nv|task)([0-9]+(?:\.[0-9]+)*)$/u;

@@ -103,6 +103,7 @@ export const confirmImport: AdminCommand = {
   names: ['nhap_ok'],
   roles: ADMIN,
   usage: null,
+  summary: null,
   async run(turn) {
     const pending = Pending.safeParse(await takeConversation(turn.db, chatKey(turn), turn.now));
     const m = turn.m.admin;
