@@ -79,6 +79,29 @@ export async function recordReport(db: PrismaClient, report: NewReport): Promise
   }
 }
 
+/** The evidence last sent with a current (not superseded) report, per task. */
+export async function latestEvidence(
+  db: PrismaClient,
+  taskIds: readonly number[],
+): Promise<Map<number, ReportEvidence>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await db.statusReport.findMany({
+    where: { taskId: { in: [...taskIds] }, supersededAt: null, evidenceFileId: { not: null } },
+    select: { taskId: true, evidenceFileId: true, evidenceKind: true, evidenceSize: true },
+    orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
+  });
+  const byTask = new Map<number, ReportEvidence>();
+  for (const r of rows) {
+    if (byTask.has(r.taskId)) continue;
+    byTask.set(r.taskId, {
+      fileId: r.evidenceFileId!,
+      kind: r.evidenceKind ?? 'document',
+      size: r.evidenceSize,
+    });
+  }
+  return byTask;
+}
+
 /**
  * An edit of a chat message replaces what it reported: the earlier, still current reports of that message
  * (made by other inbound messages than `keepInboundId`) are marked superseded — kept as history, never
