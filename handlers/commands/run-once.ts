@@ -17,7 +17,7 @@ export async function runOnce(
   const claim = await claimCommandRun(turn.db, { inboundId: turn.inboundId, command, at: turn.now });
   if (!claim.claimed) {
     if (claim.finished) return 'processed';
-    await turn.reply(turn.m.commandAlreadyRun);
+    await turn.reply(turn.m.commandAlreadyRun, { key: 'already-run' });
     return 'rejected';
   }
   const outcome = await run();

@@ -82,12 +82,13 @@ export class Turn {
 
   async reply(
     text: string,
-    options: { buttons?: OutgoingButton[][]; taskIds?: number[] } = {},
+    options: { buttons?: OutgoingButton[][]; taskIds?: number[]; key?: string } = {},
   ): Promise<void> {
     this.replies += 1;
     await this.deps.outbox.enqueue([
       {
-        dedupKey: `reply-${this.message.channel}-${this.message.platformId}-${this.replies}`,
+        // A named reply (`key`) is apart from the numbered ones of an earlier attempt at this message.
+        dedupKey: `reply-${this.message.channel}-${this.message.platformId}-${options.key ?? this.replies}`,
         kind: 'reply',
         officerId: this.officer?.id ?? null,
         to: { channel: this.message.channel, chatId: this.message.chatId },
