@@ -5,7 +5,7 @@
  */
 import type { Telegram } from 'telegraf';
 import type { BotCommand } from 'telegraf/types';
-import { CHAT_COMMANDS } from '../../handlers/commands/command-registry.ts';
+import { CHAT_COMMANDS, commandNameFor } from '../../handlers/commands/command-registry.ts';
 import { type LocaleCode, t } from '../../locales/index.ts';
 
 /** One menu: the `language_code` it is published for (`undefined` = the default menu) and its commands. */
@@ -20,7 +20,7 @@ function menuFor(locale: LocaleCode): BotCommand[] {
   return CHAT_COMMANDS.filter((c) => c.menu && c.summary !== null).map((c) => {
     const summary = m.commandSummaries[c.summary!];
     return {
-      command: locale === 'vi' ? c.names[0]! : (c.names[1] ?? c.names[0]!),
+      command: commandNameFor(c, locale),
       description: summary.charAt(0).toUpperCase() + summary.slice(1),
     };
   });

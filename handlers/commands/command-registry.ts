@@ -5,13 +5,12 @@
  * A new command (e.g. `/web`) is one more entry in {@link CHAT_COMMANDS}.
  */
 import { REPORT_COMMAND_NAMES } from '../../domain/reply/report-commands.ts';
-import { t } from '../../locales/index.ts';
+import { type LocaleCode, t } from '../../locales/index.ts';
 import type { OfficerRole } from '../../store/officers.ts';
 import { setOfficerLocale } from '../../store/officers.ts';
 import { ADMIN_COMMANDS } from '../admin/admin-routes.ts';
 import { listMyTasks } from '../conversation/list-tasks.ts';
 import { reportProgress } from '../conversation/report-progress.ts';
-import type { Turn } from '../conversation/turn.ts';
 import { digestCommand } from '../digest/digest-command.ts';
 import { leaveCommand } from '../reminders/leave-command.ts';
 import { ANY_OFFICER, type ChatCommand } from './chat-command.ts';
@@ -24,7 +23,7 @@ const helpCommand: ChatCommand = {
   summary: 'trogiup',
   menu: true,
   async run(turn) {
-    await turn.reply(helpText(turn, turn.officer.role));
+    await turn.reply(helpText(turn.locale, turn.officer.role));
     return 'processed';
   },
 };
@@ -48,7 +47,7 @@ const reportCommand: ChatCommand = {
   menu: true,
   async run(turn, args) {
     if (!args) {
-      await turn.reply(helpText(turn, turn.officer.role));
+      await turn.reply(helpText(turn.locale, turn.officer.role));
       return 'processed';
     }
     return reportProgress(turn, turn.message.text.trim(), await turn.contextTaskIds());
@@ -95,20 +94,24 @@ export function findCommand(name: string): ChatCommand | null {
   return BY_NAME.get(name.toLowerCase()) ?? null;
 }
 
+/** The name a reader of `locale` is shown: the Vietnamese name, or the English alias. */
+export function commandNameFor(command: ChatCommand, locale: LocaleCode): string {
+  return locale === 'vi' ? command.names[0]! : (command.names[1] ?? command.names[0]!);
+}
+
 /** The commands a role may run that have a help line, in registry order. */
 export function commandsFor(role: OfficerRole): ChatCommand[] {
   return CHAT_COMMANDS.filter((c) => c.summary !== null && c.roles.includes(role));
 }
 
 /**
- * The help text for a role in the turn's language: how to report, then one line per command the role
+ * The help text for a role in a language: how to report, then one line per command the role
  * may use (its Vietnamese name for Vietnamese readers, its English alias otherwise).
  */
-export function helpText(turn: Turn, role: OfficerRole): string {
-  const m = turn.m;
-  const lines = commandsFor(role).map((c) => {
-    const name = turn.locale === 'vi' ? c.names[0] : (c.names[1] ?? c.names[0]);
-    return `/${name} — ${m.commandSummaries[c.summary!]}`;
-  });
+export function helpText(locale: LocaleCode, role: OfficerRole): string {
+  const m = t(locale);
+  const lines = commandsFor(role).map(
+    (c) => `/${commandNameFor(c, locale)} — ${m.commandSummaries[c.summary!]}`,
+  );
   return [m.help, m.helpCommandsHeader, ...lines].join('\n');
 }

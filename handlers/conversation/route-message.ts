@@ -111,7 +111,7 @@ export const ROUTE_STEPS: readonly RouteStep[] = [
     name: 'a new follower is greeted with the help',
     async run({ turn }) {
       if (turn.message.kind !== 'follow') return null;
-      await turn.reply(helpText(turn, turn.officer!.role));
+      await turn.reply(helpText(turn.locale, turn.officer!.role));
       return 'processed';
     },
   },
