@@ -18,6 +18,7 @@ import {
   matchAny,
   matchPhrase,
   NEGATION_FILLERS,
+  NEGATION_TAILS,
   NEGATORS,
   PERCENT_WORDS,
   type Phrase,
@@ -76,6 +77,8 @@ const INTEGERISH = /^[0-9]+(?:\.[0-9]+)*$/u;
 const CLAUSE_PUNCT = /[,;.:!?\-–—|(]/u;
 const HEAD_GAP = /^[\s,\-–—]*$/u;
 const FIRST_HEAD_GAP = /^[\s,\-–—:)]*$/u;
+const OPEN_BRACKET = /\(\s*$/u;
+const CLAUSE_BREAK = /^\s*[,;.]\s*$/u;
 const END_PUNCT = /^[\s,;.:!?\-–—|)]*(?:[,;.:!?|]|$)/u;
 
 type Cue =
@@ -175,6 +178,21 @@ export function analyzeReplyLine(line: string, options: AnalyzeOptions): LineAna
       }
     }
     return directCue(q);
+  }
+
+  /**
+   * "không có vướng mắc", "chưa gặp khó khăn gì", "không còn vướng" at q, ending its clause (a comma or
+   * the like follows, and more text after it): the token after the clause, else null.
+   */
+  function negatedBlockerClause(q: number): number | null {
+    let at = matchAny(line, tokens, q, NEGATORS);
+    if (at === null) return null;
+    for (let step = 0; step < 2; step++) at = matchAny(line, tokens, at, NEGATION_FILLERS) ?? at;
+    const end = matchAny(line, tokens, at, BLOCKER_PHRASES);
+    if (end === null) return null;
+    const after = matchAny(line, tokens, end, NEGATION_TAILS) ?? end;
+    const next = tokenAt(after);
+    return next && CLAUSE_BREAK.test(line.slice(endOf(after), next.start)) ? after : null;
   }
 
   /** "không vướng", "không có vướng mắc", "hết bị vướng". */
@@ -283,10 +301,28 @@ export function analyzeReplyLine(line: string, options: AnalyzeOptions): LineAna
     return { value: negative ? -magnitude : magnitude, end, pct, next };
   };
 
+  /** After a figure or status inside brackets, the closing bracket (its end), else null. */
+  const closingBracket = (from: number): number | null => {
+    const close = /^\s*\)/u.exec(line.slice(from));
+    return close ? from + close[0].length : null;
+  };
+
   while (p < tokens.length) {
     const tok = tokens[p]!;
-    const gap = line.slice(headEnd, tok.start).replace(/[-−]$/u, '');
+    const rawGap = line.slice(headEnd, tok.start).replace(/[-−]$/u, '');
+    // "đang thực hiện (60%)": a bracket may hold a figure or a status of the head.
+    const inBracket = OPEN_BRACKET.test(rawGap);
+    const gap = rawGap.replace(OPEN_BRACKET, '');
     if (!(last === 'none' ? FIRST_HEAD_GAP : HEAD_GAP).test(gap)) break;
+    if (last === 'none' && !inBracket) {
+      // "không có vướng mắc, đang triển khai 50%": a leading negated obstacle is no blocker.
+      const negated = negatedBlockerClause(p);
+      if (negated !== null) {
+        headEnd = endOf(negated);
+        p = negated;
+        continue;
+      }
+    }
     if (last !== 'none') {
       const c = matchAny(line, tokens, p, HEAD_CONNECTORS);
       if (c !== null && readCue(c)?.kind === 'status') {
@@ -308,9 +344,10 @@ export function analyzeReplyLine(line: string, options: AnalyzeOptions): LineAna
           (last === 'marker' && clauseEndsAt(number.end)) ||
           nextCue !== null ||
           !/[\p{L}\p{N}]/u.test(line.slice(number.end)));
-      if (!accept) break;
+      const closed = closingBracket(number.end);
+      if (!accept || (inBracket && (closed === null || !(number.pct || nextCue === null)))) break;
       progress = { value: number.value, start: tok.start, end: number.end, percent: number.pct };
-      headEnd = number.end;
+      headEnd = inBracket ? closed! : number.end;
       p = number.next;
       last = 'progress';
       continue;
@@ -328,12 +365,15 @@ export function analyzeReplyLine(line: string, options: AnalyzeOptions): LineAna
     const cue = readCue(p);
     if (!cue) break;
     if (cue.kind === 'blocker') {
+      if (inBracket) break;
       blocker = { start: tok.start, textStart: cue.textStart };
       p = tokens.length;
       break;
     }
+    const closedCue = closingBracket(endOf(cue.next));
+    if (inBracket && closedCue === null) break;
     statuses.push({ status: cue.status, start: tok.start, end: endOf(cue.next) });
-    headEnd = endOf(cue.next);
+    headEnd = inBracket ? closedCue! : endOf(cue.next);
     p = cue.next;
     last = 'status';
     lastStatus = cue.status;

@@ -71,6 +71,18 @@ describe('Telegram as clients use it', () => {
     expect(chat.fake.sent(officer.id).some((c) => /Không hiểu lệnh/u.test(textOf(c)))).toBe(false);
   });
 
+  it('GIVEN a bracketed figure and a negated obstacle as people type them THEN both are recorded', async () => {
+    await chat.ask(officer, '#2 đang thực hiện (60%)', /Đã ghi nhận #2: Đang triển khai, 60%\./u);
+    expect((await task('2')).progress).toBe(60);
+    await chat.ask(
+      officer,
+      '#2 khong co vuong mac, dang trien khai 50%',
+      /Đã ghi nhận #2: Đang triển khai, 50%\./u,
+    );
+    const task2 = await task('2');
+    expect([task2.status, task2.progress]).toEqual(['in_progress', 50]);
+  });
+
   it('GIVEN an admin invite code redeemed in a group THEN it is refused, stays unused, and no member gains a role', async () => {
     const agencyId = (await db().officer.findUniqueOrThrow({ where: { id: admin.officerId } })).agencyId;
     const newAdmin = await createOfficer(db(), {
