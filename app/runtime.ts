@@ -11,6 +11,7 @@ import { createTelegramBot, type TelegramBot } from '../bot/telegram/create-tele
 import { registerTelegramWebhook, setTelegramWebhook } from '../bot/telegram/register-telegram-webhook.ts';
 import { TelegramChannel } from '../bot/telegram/telegram-channel.ts';
 import type { Channel, ChannelId } from '../handlers/channel.ts';
+import type { CommandDeps } from '../handlers/commands/chat-command.ts';
 import { createInboundHandler } from '../handlers/conversation/create-inbound-handler.ts';
 import type { InboundHandler } from '../handlers/inbound.ts';
 import type { Outbox } from '../handlers/outbox.ts';
@@ -65,6 +66,15 @@ const FEATURES = [
   startAdminFeature,
 ];
 
+/** What the chat commands run with: every feature's contribution, over defaults that refuse politely. */
+function commandDepsOf(features: readonly Feature[], channels: Map<ChannelId, Channel>): CommandDeps {
+  const base: CommandDeps = {
+    files: { fetch: (channel) => Promise.reject(new Error(`no file download on ${channel}`)) },
+    enabledChannels: () => new Set(channels.keys()),
+  };
+  return Object.assign(base, ...features.map((f) => f.commandDeps ?? {}));
+}
+
 export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
   const { config, logger, db } = deps;
   const now = deps.now ?? (() => new Date());
@@ -108,10 +118,7 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
   };
   const features: Feature[] = [];
   for (const start of FEATURES) features.push(await start(featureDeps));
-  handler = createInboundHandler(
-    { db, outbox, now, logger },
-    features.flatMap((f) => f.commands ?? []),
-  );
+  handler = createInboundHandler({ db, outbox, now, logger }, commandDepsOf(features, channels));
 
   let worker: DeliveryWorker | null = null;
   let reconcile: NodeJS.Timeout | null = null;

@@ -41,6 +41,22 @@ export interface ChannelAddress {
   chatId: string;
 }
 
+/** What kind of file a message carries (kept as evidence when the message is a report). */
+export type FileKind = 'document' | 'photo' | 'video' | 'voice';
+
+/** An uploaded file: the platform's reference (downloaded only when needed), name, type and size. */
+export interface IncomingFile {
+  fileId: string;
+  fileName: string;
+  /** What the user sent; documents when the channel does not say. */
+  kind?: FileKind;
+  mimeType?: string;
+  size?: number;
+}
+
+/** Messages the bot answers with how to report instead of reading them. */
+export type UnreadableKind = 'sticker' | 'voice' | 'video_note' | 'location' | 'contact' | 'other';
+
 /** One inbound user action, normalised. Ids stay strings (Zalo ids exceed 2^53). */
 export interface IncomingMessage {
   channel: ChannelId;
@@ -53,14 +69,24 @@ export interface IncomingMessage {
   /** The group's title, for group chats. */
   chatTitle?: string;
   languageCode?: string;
-  kind: 'text' | 'button' | 'file' | 'follow' | 'unfollow';
+  /**
+   * `file`: a document, photo, video or voice note (its caption, if any, is `text`); `unreadable`: a
+   * message the bot cannot read as text (a sticker, a voice note without caption, a location, a contact).
+   */
+  kind: 'text' | 'button' | 'file' | 'follow' | 'unfollow' | 'unreadable';
   text: string;
+  /** The platform id of this message within its chat (Telegram message_id); an edit keeps the original's. */
+  messageId?: string;
+  /** Set when this is an edit of an earlier message (`messageId`): when the edit was made. */
+  editedAt?: Date;
+  /** For `unreadable`: what was sent. */
+  unreadable?: UnreadableKind;
   /** For a button press on Telegram: the callback query id to acknowledge. */
   callbackId?: string;
   /** The platform message id of our message the user replied to or pressed a button under. */
   replyToMessageId?: string;
   /** For an uploaded file: the platform file reference and name. */
-  file?: { fileId: string; fileName: string; mimeType?: string; size?: number };
+  file?: IncomingFile;
   isGroup: boolean;
   receivedAt: Date;
   /** The raw platform payload, kept verbatim for the InboundMessage table. */

@@ -15,17 +15,21 @@ export async function setConversation(
   });
 }
 
-/** Returns and removes the pending state of a chat, if any and not expired. */
+/**
+ * Returns and removes the pending state of a chat, if any and not expired — atomically: of two callers
+ * racing for one pending action (a Confirm pressed twice, a redelivered press), exactly one gets it.
+ */
 export async function takeConversation(
   db: PrismaClient,
   key: { channel: ChannelId; chatId: string; kind: string },
   now: Date,
 ): Promise<Prisma.JsonValue | null> {
-  const rows = await db.conversation.findMany({ where: key });
-  if (rows.length === 0) return null;
-  await db.conversation.deleteMany({ where: key });
-  const row = rows[0]!;
-  return row.expiresAt > now ? row.data : null;
+  const rows = await db.$queryRaw<Array<{ data: Prisma.JsonValue; expires_at: Date }>>`
+    DELETE FROM conversation
+    WHERE channel = ${key.channel}::"ChannelKind" AND chat_id = ${key.chatId} AND kind = ${key.kind}
+    RETURNING data, expires_at`;
+  const row = rows[0];
+  return row && row.expires_at > now ? row.data : null;
 }
 
 export async function peekConversation(

@@ -4,6 +4,7 @@
  * plan of thousands of tasks and tens of thousands of reports loads in a few round trips.
  */
 import type {
+  DigestEvidence,
   DigestExplanation,
   DigestReminder,
   DigestReport,
@@ -18,6 +19,8 @@ export interface LatestReport extends DigestReport {
   lastStatus: ReportStatus | null;
   lastProgress: number | null;
   lastResult: string | null;
+  /** The file last sent as evidence with a report on the task. */
+  lastEvidence: DigestEvidence | null;
 }
 
 interface LatestRow {
@@ -32,6 +35,9 @@ interface LatestRow {
   last_status: ReportStatus | null;
   last_progress: number | null;
   last_result: string | null;
+  evidence_file_id: string | null;
+  evidence_kind: string | null;
+  evidence_size: number | null;
 }
 
 /** The latest report of every task at `asOf` (DISTINCT ON over the (task_id, reported_at) index). */
@@ -41,15 +47,20 @@ export async function latestReports(db: PrismaClient, asOf: Date): Promise<Map<n
       r.task_id, r.status::text AS status, r.progress, r.result, r.blocker, r.reported_at,
       o.name AS officer_name, a.name AS agency_name,
       (SELECT s.status::text FROM status_report s WHERE s.task_id = r.task_id AND s.status IS NOT NULL
-         AND s.reported_at <= ${asOf} ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) AS last_status,
+         AND s.reported_at <= ${asOf} AND s.superseded_at IS NULL ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) AS last_status,
       (SELECT s.progress FROM status_report s WHERE s.task_id = r.task_id AND s.progress IS NOT NULL
-         AND s.reported_at <= ${asOf} ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) AS last_progress,
+         AND s.reported_at <= ${asOf} AND s.superseded_at IS NULL ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) AS last_progress,
       (SELECT s.result FROM status_report s WHERE s.task_id = r.task_id AND s.result IS NOT NULL
-         AND s.reported_at <= ${asOf} ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) AS last_result
+         AND s.reported_at <= ${asOf} AND s.superseded_at IS NULL
+         ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) AS last_result,
+      e.evidence_file_id, e.evidence_kind, e.evidence_size
     FROM status_report r
     JOIN officer o ON o.id = r.officer_id
     JOIN agency a ON a.id = o.agency_id
-    WHERE r.reported_at <= ${asOf}
+    LEFT JOIN LATERAL (SELECT s.evidence_file_id, s.evidence_kind, s.evidence_size FROM status_report s
+      WHERE s.task_id = r.task_id AND s.evidence_file_id IS NOT NULL AND s.superseded_at IS NULL
+        AND s.reported_at <= ${asOf} ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) e ON true
+    WHERE r.reported_at <= ${asOf} AND r.superseded_at IS NULL
     ORDER BY r.task_id, r.reported_at DESC, r.id DESC`;
   return new Map(
     rows.map((r) => [
@@ -66,6 +77,10 @@ export async function latestReports(db: PrismaClient, asOf: Date): Promise<Map<n
         lastStatus: r.last_status,
         lastProgress: r.last_progress,
         lastResult: r.last_result,
+        lastEvidence:
+          r.evidence_file_id === null
+            ? null
+            : { fileId: r.evidence_file_id, kind: r.evidence_kind ?? 'document', size: r.evidence_size },
       },
     ]),
   );
@@ -74,7 +89,7 @@ export async function latestReports(db: PrismaClient, asOf: Date): Promise<Map<n
 /** Reports sent between `from` and `to` (both included). */
 export async function reportsBetween(db: PrismaClient, from: Date, to: Date): Promise<DigestReport[]> {
   const rows = await db.statusReport.findMany({
-    where: { reportedAt: { gte: from, lte: to } },
+    where: { reportedAt: { gte: from, lte: to }, supersededAt: null },
     select: {
       taskId: true,
       status: true,

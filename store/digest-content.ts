@@ -73,6 +73,10 @@ const inputSchema = z.object({
       blocker: z.string().nullable(),
       lastReportAt: instant.nullable(),
       doneAt: instant.nullable(),
+      evidence: z
+        .object({ fileId: z.string(), kind: z.string(), size: z.number().nullable() })
+        .nullable()
+        .optional(),
       previousStatus: status.nullable().optional(),
       needsAssignment: z.boolean().optional(),
     }),

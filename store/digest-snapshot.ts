@@ -144,6 +144,7 @@ async function loadTasks(
       ...stateAt(row, report, asOf),
       result: report?.lastResult ?? null,
       blocker: report?.blocker ?? null,
+      evidence: report?.lastEvidence ?? null,
       previousStatus: baseline?.statuses[String(row.id)] ?? null,
     };
   });

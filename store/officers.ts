@@ -151,12 +151,28 @@ export async function createInvite(
 export type RedeemResult =
   | { ok: true; purpose: 'officer'; officer: OfficerView }
   | { ok: true; purpose: 'digest_group' }
-  | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'already-linked'; officerName?: string };
+  | {
+      ok: false;
+      reason: 'invalid' | 'expired' | 'used' | 'already-linked' | 'group-chat';
+      officerName?: string;
+    };
 
-/** Links a chat with a single-use code, atomically: two chats racing for one code, one wins. */
+/**
+ * Links a chat with a single-use code, atomically: two chats racing for one code, one wins. An officer's
+ * (or admin's) code is refused in a group chat and stays unused: a role belongs to a person, and only
+ * group codes link a group (to receive digests).
+ */
 export async function redeemInvite(
   db: PrismaClient,
-  input: { code: string; channel: ChannelId; chatId: string; userId: string; title?: string; now: Date },
+  input: {
+    code: string;
+    channel: ChannelId;
+    chatId: string;
+    userId: string;
+    title?: string;
+    isGroup?: boolean;
+    now: Date;
+  },
 ): Promise<RedeemResult> {
   const code = input.code.trim().toUpperCase();
   return db.$transaction(async (tx) => {
@@ -164,6 +180,8 @@ export async function redeemInvite(
     if (!invite) return { ok: false, reason: 'invalid' } as const;
     if (invite.usedAt) return { ok: false, reason: 'used' } as const;
     if (invite.expiresAt <= input.now) return { ok: false, reason: 'expired' } as const;
+    if (input.isGroup && invite.purpose !== 'digest_group')
+      return { ok: false, reason: 'group-chat' } as const;
     const existing = await tx.channelIdentity.findUnique({
       where: { channel_chatId: { channel: input.channel, chatId: input.chatId } },
       include: { officer: true },

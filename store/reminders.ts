@@ -218,7 +218,7 @@ export async function reportsSince(
 ): Promise<AgencyReport[]> {
   if (taskIds.length === 0) return [];
   const rows = await db.statusReport.findMany({
-    where: { taskId: { in: [...taskIds] }, reportedAt: { gt: since } },
+    where: { taskId: { in: [...taskIds] }, reportedAt: { gt: since }, supersededAt: null },
     select: {
       taskId: true,
       officerId: true,

@@ -3,7 +3,6 @@
  * flow (files downloaded through the Telegram Bot API), deadline extensions and explanations.
  */
 import { TelegramFileFetcher } from '../../bot/telegram/telegram-file-fetcher.ts';
-import { createAdminRoutes } from '../../handlers/admin/admin-routes.ts';
 import { type FileFetcher, MAX_CHAT_FILE_BYTES } from '../../handlers/admin/file-fetcher.ts';
 import type { ChannelId } from '../../handlers/channel.ts';
 import type { Feature, FeatureDeps } from './feature.ts';
@@ -24,11 +23,12 @@ function fileFetcher(deps: FeatureDeps): FileFetcher {
   };
 }
 
-/** Starts the administration feature: its chat commands. */
+/** Starts the administration feature: what its chat commands need (file downloads, live channels). */
 export async function startAdminFeature(deps: FeatureDeps): Promise<Feature> {
-  const commands = createAdminRoutes({
-    files: fileFetcher(deps),
-    enabledChannels: () => new Set<ChannelId>(deps.channels.keys()),
-  });
-  return { commands };
+  return {
+    commandDeps: {
+      files: fileFetcher(deps),
+      enabledChannels: () => new Set<ChannelId>(deps.channels.keys()),
+    },
+  };
 }

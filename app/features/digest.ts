@@ -4,7 +4,6 @@
  * roles. Text limits come from the live channels when they are configured.
  */
 import type { ChannelId } from '../../handlers/channel.ts';
-import { createDigestCommand } from '../../handlers/digest/digest-command.ts';
 import { createDigestWorker, type DigestWorker } from '../../jobs/digest/digest-worker.ts';
 import { type SendDigestDeps, sendCurrentDigest } from '../../jobs/digest/send-digest.ts';
 import type { Feature, FeatureDeps } from './feature.ts';
@@ -20,7 +19,6 @@ export async function startDigestFeature(deps: FeatureDeps): Promise<Feature> {
     now: deps.now,
     limits: limits(),
   });
-  const command = createDigestCommand((request) => sendCurrentDigest(sendDeps(), request));
 
   let worker: DigestWorker | null = null;
   if (deps.role === 'all' || deps.role === 'worker') {
@@ -35,7 +33,7 @@ export async function startDigestFeature(deps: FeatureDeps): Promise<Feature> {
     });
   }
   return {
-    commands: [command],
+    commandDeps: { sendCurrentDigest: (request) => sendCurrentDigest(sendDeps(), request) },
     async close() {
       await worker?.close();
     },

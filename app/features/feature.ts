@@ -8,7 +8,7 @@ import type { RedisOptions } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Channel, ChannelId } from '../../handlers/channel.ts';
-import type { CommandRoute } from '../../handlers/conversation/create-inbound-handler.ts';
+import type { CommandDeps } from '../../handlers/commands/chat-command.ts';
 import type { InboundHandler } from '../../handlers/inbound.ts';
 import type { Outbox } from '../../handlers/outbox.ts';
 import type { Queues } from '../../jobs/queues.ts';
@@ -38,8 +38,8 @@ export interface FeatureDeps {
 }
 
 export interface Feature {
-  /** Chat commands this feature adds to the conversation (checked before the officer commands). */
-  commands?: CommandRoute[];
+  /** What this feature gives the chat commands of the registry (e.g. file downloads, on-demand digests). */
+  commandDeps?: Partial<CommandDeps>;
   /** Called after every feature started and the server listens. */
   started?(): Promise<void>;
   close?(): Promise<void>;

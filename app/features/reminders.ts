@@ -1,6 +1,5 @@
 import { Queue } from 'bullmq';
 import { DEFAULT_WORK_CALENDAR } from '../../domain/calendar/working-time.ts';
-import { leaveCommand } from '../../handlers/reminders/leave-command.ts';
 import { planAndQueueReminders } from '../../handlers/reminders/plan-reminders-for-day.ts';
 import { DIGESTS_QUEUE, type DigestJobData, PLANNING_QUEUE } from '../../jobs/queues-names.ts';
 import { type PlanningQueue, upsertSchedules } from '../../jobs/reminders/planning-queue.ts';
@@ -10,13 +9,12 @@ import { buildSchedules } from '../../jobs/schedules/schedules.ts';
 import type { Feature, FeatureDeps } from './feature.ts';
 
 /**
- * Wiring of the reminders feature: the /nghiphep (/leave) command in every role; in the 'all' and
- * 'worker' roles also the planning worker, the job schedulers (daily planning, weekly, monthly and
+ * Wiring of the reminders feature (its /nghiphep command is in the command registry): in the 'all' and
+ * 'worker' roles the planning worker, the job schedulers (daily planning, weekly, monthly and
  * quarterly digests) and, once started, the catch-up of runs missed while the service was down.
  */
 export async function startRemindersFeature(deps: FeatureDeps): Promise<Feature> {
-  const commands = [leaveCommand];
-  if (deps.role === 'bot') return { commands };
+  if (deps.role === 'bot') return {};
   const { db, logger, config } = deps;
   const planningTime = config.reminderPlanningTime;
   const schedules = buildSchedules({ planningTime });
@@ -56,7 +54,6 @@ export async function startRemindersFeature(deps: FeatureDeps): Promise<Feature>
     },
   });
   return {
-    commands,
     async started() {
       try {
         await upsertSchedules(planningQueue, schedules);

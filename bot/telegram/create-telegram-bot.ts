@@ -21,7 +21,12 @@ export interface TelegramLogger {
 }
 
 /** Update types the bot asks Telegram for, in polling and webhook mode alike. */
-export const TELEGRAM_ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+export const TELEGRAM_ALLOWED_UPDATES = [
+  'message',
+  'edited_message',
+  'callback_query',
+  'my_chat_member',
+] as const;
 
 /** How long one update may take before telegraf gives up on it (below Telegram's 60 s webhook wait). */
 export const TELEGRAM_HANDLER_TIMEOUT_MS = 50_000;

@@ -53,7 +53,12 @@ describe('createTelegramBot: long polling', () => {
     });
     expect(message?.receivedAt).toBeInstanceOf(Date);
     const poll = await fake.waitFor((c) => c.method === 'getUpdates');
-    expect(poll.params['allowed_updates']).toEqual(['message', 'callback_query', 'my_chat_member']);
+    expect(poll.params['allowed_updates']).toEqual([
+      'message',
+      'edited_message',
+      'callback_query',
+      'my_chat_member',
+    ]);
     const deleteWebhook = fake.calls.find((c) => c.method === 'deleteWebhook');
     expect(deleteWebhook?.params['drop_pending_updates']).toBe(false);
   });

@@ -116,7 +116,7 @@ describe('registerTelegramWebhook', () => {
       url,
       secret_token: SECRET,
       drop_pending_updates: false,
-      allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+      allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'],
     });
     fake.injectCallback(LAN, '#12 xong', sent.message_id);
     const [message] = await handler.received(1);

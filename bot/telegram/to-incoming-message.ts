@@ -1,13 +1,15 @@
 /**
  * Pure conversion of one Telegram update into the channel port's {@link IncomingMessage}.
  *
- * Handled: `message` with text (commands included), a document or a photo (caption as text), and
- * `callback_query` (a button press under one of our messages). Everything else (edited messages,
- * `my_chat_member`, stickers, inline-mode callbacks without a message, ...) and anything malformed
- * converts to `null`. Only the fields relied on are validated (zod, loose objects); this never throws.
+ * Handled: `message` and `edited_message` (an edit carries `edit_date` and keeps the original's
+ * `message_id`) with text (commands included); a document, photo, video or voice note (its caption is the
+ * text, the file is kept as `file`); a sticker, video note, location or contact as `unreadable` (answered
+ * with how to report); and `callback_query` (a button press under one of our messages). Everything else
+ * (`my_chat_member`, inline-mode callbacks without a message, ...) and anything malformed converts to
+ * `null`. Only the fields relied on are validated (zod, loose objects); this never throws.
  */
 import { z } from 'zod';
-import type { IncomingMessage } from '../../handlers/channel.ts';
+import type { FileKind, IncomingFile, IncomingMessage, UnreadableKind } from '../../handlers/channel.ts';
 
 const loose = z.looseObject;
 const id = z.number().int();
@@ -23,6 +25,14 @@ const userSchema = loose({
 
 const chatSchema = loose({ id, type: z.string() });
 
+/** The fields of a Document, PhotoSize, Video or Voice the bot keeps. */
+const fileSchema = loose({
+  file_id: z.string().min(1),
+  file_name: z.string().optional(),
+  mime_type: z.string().optional(),
+  file_size: z.number().int().nonnegative().optional(),
+});
+
 const messageSchema = loose({
   message_id: id,
   date: z.number().int().nonnegative(),
@@ -31,20 +41,23 @@ const messageSchema = loose({
   text: z.string().optional(),
   caption: z.string().optional(),
   reply_to_message: loose({ message_id: id }).optional(),
-  document: loose({
-    file_id: z.string().min(1),
-    file_name: z.string().optional(),
-    mime_type: z.string().optional(),
-    file_size: z.number().int().nonnegative().optional(),
-  }).optional(),
-  photo: z
-    .array(loose({ file_id: z.string().min(1), file_size: z.number().int().nonnegative().optional() }))
-    .optional(),
+  document: fileSchema.optional(),
+  // PhotoSize[]: the sizes of one photo, smallest first.
+  photo: z.array(fileSchema).optional(),
+  video: fileSchema.optional(),
+  voice: fileSchema.optional(),
+  video_note: loose({}).optional(),
+  sticker: loose({}).optional(),
+  location: loose({}).optional(),
+  venue: loose({}).optional(),
+  contact: loose({}).optional(),
+  edit_date: z.number().int().nonnegative().optional(),
 });
 
 const updateSchema = loose({
   update_id: z.number().int().nonnegative(),
   message: z.unknown().optional(),
+  edited_message: z.unknown().optional(),
   callback_query: z.unknown().optional(),
 });
 
@@ -81,6 +94,8 @@ export function toIncomingMessage(update: unknown, context: ConversionContext): 
   if (!parsed.success) return null;
   const platformId = String(parsed.data.update_id);
   if (parsed.data.message !== undefined) return fromMessage(parsed.data.message, platformId, update, context);
+  if (parsed.data.edited_message !== undefined)
+    return fromMessage(parsed.data.edited_message, platformId, update, context);
   if (parsed.data.callback_query !== undefined) {
     const query = callbackSchema.safeParse(parsed.data.callback_query);
     if (!query.success) return null;
@@ -123,6 +138,8 @@ function fromMessage(
     userId: String(message.from.id),
     ...sender(message.from),
     ...content,
+    messageId: String(message.message_id),
+    ...(message.edit_date !== undefined && { editedAt: new Date(message.edit_date * 1000) }),
     ...(message.reply_to_message && { replyToMessageId: String(message.reply_to_message.message_id) }),
     ...(typeof message.chat.title === 'string' && message.chat.title
       ? { chatTitle: message.chat.title }
@@ -136,39 +153,47 @@ function fromMessage(
 function messageContent(
   message: TelegramMessage,
   botUsername: string | undefined,
-): Pick<IncomingMessage, 'kind' | 'text' | 'file'> | null {
+): Pick<IncomingMessage, 'kind' | 'text' | 'file' | 'unreadable'> | null {
   if (message.text !== undefined) {
     const text = normaliseCommand(message.text, botUsername);
     return text === null ? null : { kind: 'text', text };
   }
   const text = message.caption ?? '';
-  const { document, photo } = message;
-  if (document) {
-    return {
-      kind: 'file',
-      text,
-      file: {
-        fileId: document.file_id,
-        fileName: document.file_name ?? `document-${message.message_id}`,
-        ...(document.mime_type !== undefined && { mimeType: document.mime_type }),
-        ...(document.file_size !== undefined && { size: document.file_size }),
-      },
-    };
-  }
+  const file = attachedFile(message);
+  if (file) return { kind: 'file', text, file };
+  const unreadable = unreadableKind(message);
+  return unreadable ? { kind: 'unreadable', text: '', unreadable } : null;
+}
+
+/** The file a message carries: a document, the largest size of a photo, a video or a voice note. */
+function attachedFile(message: TelegramMessage): IncomingFile | null {
+  const id = message.message_id;
+  const { document, video, voice } = message;
   // Telegram lists the sizes of a photo from smallest to largest: keep the largest.
-  const largest = photo?.at(-1);
-  if (largest) {
-    return {
-      kind: 'file',
-      text,
-      file: {
-        fileId: largest.file_id,
-        fileName: `photo-${message.message_id}.jpg`,
-        mimeType: 'image/jpeg',
-        ...(largest.file_size !== undefined && { size: largest.file_size }),
-      },
-    };
-  }
+  const photo = message.photo?.at(-1);
+  if (document) return fileOf(document, 'document', `document-${id}`);
+  if (photo) return fileOf({ ...photo, mime_type: 'image/jpeg' }, 'photo', `photo-${id}.jpg`);
+  if (video) return fileOf(video, 'video', `video-${id}.mp4`);
+  if (voice) return fileOf(voice, 'voice', `voice-${id}.ogg`);
+  return null;
+}
+
+function fileOf(file: z.infer<typeof fileSchema>, kind: FileKind, fallbackName: string): IncomingFile {
+  return {
+    fileId: file.file_id,
+    fileName: file.file_name ?? fallbackName,
+    kind,
+    ...(file.mime_type !== undefined && { mimeType: file.mime_type }),
+    ...(file.file_size !== undefined && { size: file.file_size }),
+  };
+}
+
+/** A message with nothing to read as text (a caption-less voice note is a file without text). */
+function unreadableKind(message: TelegramMessage): UnreadableKind | null {
+  if (message.sticker) return 'sticker';
+  if (message.video_note) return 'video_note';
+  if (message.location || message.venue) return 'location';
+  if (message.contact) return 'contact';
   return null;
 }
 

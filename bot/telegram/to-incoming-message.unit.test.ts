@@ -27,6 +27,7 @@ describe('toIncomingMessage', () => {
       languageCode: 'vi',
       kind: 'text',
       text: 'xong',
+      messageId: '17',
       isGroup: false,
       receivedAt: new Date(DATE * 1000),
       raw: update,
@@ -126,10 +127,65 @@ describe('toIncomingMessage', () => {
     });
   });
 
+  it('GIVEN an edited message THEN the same message id, its edit time and the new text', () => {
+    const edited = { ...message({ text: '#12 đang 50%' }).message, edit_date: DATE + 60 };
+    expect(convert({ update_id: 901, edited_message: edited })).toMatchObject({
+      platformId: '901',
+      messageId: '17',
+      kind: 'text',
+      text: '#12 đang 50%',
+      editedAt: new Date((DATE + 60) * 1000),
+    });
+  });
+
   it.each([
-    ['an edited message', { update_id: 1, edited_message: message({ text: 'x' }).message }],
+    [
+      'a photo',
+      { photo: [{ file_id: 'p', file_unique_id: 'u', width: 1, height: 1, file_size: 5 }] },
+      'photo',
+      'p',
+    ],
+    [
+      'a video',
+      { video: { file_id: 'v', file_unique_id: 'u', width: 1, height: 1, duration: 3 } },
+      'video',
+      'v',
+    ],
+    [
+      'a voice note',
+      { voice: { file_id: 'o', file_unique_id: 'u', duration: 2, mime_type: 'audio/ogg' } },
+      'voice',
+      'o',
+    ],
+    ['a document', { document: { file_id: 'd', file_unique_id: 'u', file_name: 'a.pdf' } }, 'document', 'd'],
+  ])('GIVEN %s with a caption THEN a file whose text is the caption', (_name, fields, kind, fileId) => {
+    expect(convert(message({ ...fields, caption: '#12 đang 60%' }))).toMatchObject({
+      kind: 'file',
+      text: '#12 đang 60%',
+      file: { fileId, kind },
+    });
+  });
+
+  it.each([
+    [
+      'a sticker',
+      { sticker: { file_id: 'st', file_unique_id: 'u', type: 'regular', width: 1, height: 1 } },
+      'sticker',
+    ],
+    [
+      'a video note',
+      { video_note: { file_id: 'n', file_unique_id: 'u', length: 1, duration: 1 } },
+      'video_note',
+    ],
+    ['a location', { location: { latitude: 13.77, longitude: 109.22 } }, 'location'],
+    ['a contact', { contact: { phone_number: '+84900000000', first_name: 'A' } }, 'contact'],
+  ])('GIVEN %s THEN an unreadable message of that kind', (_name, fields, unreadable) => {
+    expect(convert(message(fields))).toMatchObject({ kind: 'unreadable', text: '', unreadable });
+  });
+
+  it.each([
     ['my_chat_member', { update_id: 2, my_chat_member: { chat: PRIVATE, from: LAN, date: DATE } }],
-    ['a sticker', message({ sticker: { file_id: 'st' } })],
+    ['a service message (new chat title)', message({ new_chat_title: 'x' })],
     ['a message from a bot', message({ text: 'hi', from: { ...LAN, is_bot: true } })],
     ['a message without sender', message({ text: 'hi', from: undefined })],
     [

@@ -53,6 +53,7 @@ function toRow(task: DigestTask, reports: readonly DigestReport[], today: string
     note: task.note ?? null,
     lastReportAt: row.lastReportAt,
     doneAt: task.doneAt,
+    evidence: task.evidence ?? null,
     timing,
     daysOverdue: timing === 'overdue' && due !== null ? -daysUntil(due, today) : null,
   };

@@ -58,6 +58,8 @@ export interface DigestTask {
   blocker: string | null;
   lastReportAt: Date | null;
   doneAt: Date | null;
+  /** The file last sent as evidence with a report on the task (a captioned photo or document), if any. */
+  evidence?: DigestEvidence | null;
   /** The status at the previous digest; null or absent when unknown (e.g. a new task). */
   previousStatus?: ReportStatus | null;
   /** "Đánh giá hiệu quả" column of the province's report, when known. */
@@ -66,6 +68,13 @@ export interface DigestTask {
   budget?: string | null;
   /** "Ghi chú" written by the secretariat, when any. */
   note?: string | null;
+}
+
+/** A file kept as a report's evidence: the platform's file id, its kind and size in bytes. */
+export interface DigestEvidence {
+  fileId: string;
+  kind: string;
+  size: number | null;
 }
 
 /** One status report sent by an officer. */

@@ -4,7 +4,7 @@
  */
 import type { Deadline } from '../deadline/deadline.ts';
 import type { ReportStatus } from '../reply/report-status.ts';
-import type { DigestKind, DigestTotals, DigestUnreachable } from './digest-input.ts';
+import type { DigestEvidence, DigestKind, DigestTotals, DigestUnreachable } from './digest-input.ts';
 
 /** Where a task stands against its deadline (the Government's task-tracking categories). */
 export type DeadlineTiming =
@@ -37,6 +37,8 @@ export interface DigestRow {
   note: string | null;
   lastReportAt: Date | null;
   doneAt: Date | null;
+  /** The file last sent as evidence with a report, if any. */
+  evidence: DigestEvidence | null;
   timing: DeadlineTiming;
   /** Days past the due date when overdue, else null. */
   daysOverdue: number | null;

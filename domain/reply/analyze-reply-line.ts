@@ -7,26 +7,31 @@
  */
 
 import {
-  BARE_NOT_STARTED,
+  type Cue,
+  clauseEndsAt,
+  closingBracketAt,
+  cueAt,
+  endBefore,
+  isNegatedBefore,
+  type LineText,
+  negatedObstacleClauseAt,
+  numberAt,
+  phraseAt,
+  phraseEndingAt,
+  tokenAt,
+} from './read-line-words.ts';
+import {
   BLOCKER_LEADS,
   BLOCKER_PHRASES,
-  CENTRAL_WORDS,
   CONJUNCTIONS,
-  GUIDANCE_WORDS,
   HEAD_CONNECTORS,
   MODIFIERS,
-  matchAny,
   matchPhrase,
-  NEGATION_FILLERS,
-  NEGATORS,
   PERCENT_WORDS,
-  type Phrase,
   PROGRESS_MARKERS,
-  STATUS_PHRASES,
   TASK_WORDS,
-  WAIT_FILLERS,
-  WAIT_VERBS,
 } from './reply-vocabulary.ts';
+import { REPORT_COMMAND_NAMES } from './report-commands.ts';
 import type { ReportStatus } from './report-status.ts';
 import { foldAligned, type ReplyToken, tokenizeReplyLine } from './tokenize-reply-line.ts';
 
@@ -67,17 +72,7 @@ export interface AnalyzeOptions {
   isKnownCode: (code: string) => boolean;
 }
 
-const COMMANDS = new Set([
-  'baocao',
-  'bao_cao',
-  'bc',
-  'report',
-  'capnhat',
-  'cap_nhat',
-  'status',
-  'tiendo',
-  'tien_do',
-]);
+const COMMANDS: ReadonlySet<string> = new Set(REPORT_COMMAND_NAMES);
 const COMMAND = /^\/([a-z_]+)(?:@[\p{L}\p{N}_.]*)?(?=[\s:,]|$)/u;
 const CODE_AFTER_HASH = /^[a-z]{0,6}[0-9]+(?:\.[0-9]+)*$/u;
 const GLUED_CODE = /^(?:nv|task)([0-9]+(?:\.[0-9]+)*)$/u;
@@ -85,344 +80,350 @@ const INTEGERISH = /^[0-9]+(?:\.[0-9]+)*$/u;
 const CLAUSE_PUNCT = /[,;.:!?\-–—|(]/u;
 const HEAD_GAP = /^[\s,\-–—]*$/u;
 const FIRST_HEAD_GAP = /^[\s,\-–—:)]*$/u;
-const END_PUNCT = /^[\s,;.:!?\-–—|)]*(?:[,;.:!?|]|$)/u;
+const OPEN_BRACKET = /\(\s*$/u;
 
-type Cue =
-  | { kind: 'status'; status: Exclude<ReportStatus, 'blocked'>; start: number; next: number }
-  | { kind: 'blocker'; start: number; next: number; textStart: number };
+/** Where a phase stopped reading: the next token and the next character of the line. */
+interface LineCursor {
+  tokenIndex: number;
+  charIndex: number;
+}
+
+/** What the head of a line held, and where reading it stopped. */
+interface HeadRead {
+  statuses: StatusMention[];
+  progress: LineAnalysis['progress'];
+  blocker: LineAnalysis['blocker'];
+  /** The character just after the head. */
+  headEnd: number;
+  /** The token after the head (the end of the line when a blocker cue ended it). */
+  tokenIndex: number;
+}
+
+/** The kind of the last thing the head read, which decides whether a bare number is a progress figure. */
+type HeadPart = 'none' | 'status' | 'progress' | 'marker';
 
 /** Everything the parser needs to know about one line. */
 export function analyzeReplyLine(line: string, options: AnalyzeOptions): LineAnalysis {
-  const tokens = tokenizeReplyLine(line);
-  const fold = foldAligned(line);
-  const tokenAt = (i: number): ReplyToken | undefined => tokens[i];
-  const endOf = (i: number): number => tokens[i - 1]?.end ?? 0;
-
-  /** Nothing but punctuation between `from` and the next token (or the end). */
-  const clauseEndsAt = (from: number): boolean => END_PUNCT.test(line.slice(from));
-
-  const endsWith = (list: readonly Phrase[], at: number): number | null => {
-    for (const p of list) {
-      const start = at - p.words.length;
-      if (start >= 0 && matchPhrase(line, tokens, start, p) === at) return start;
-    }
-    return null;
+  const text: LineText = { line, tokens: tokenizeReplyLine(line) };
+  const command = readCommand(text);
+  const codes = readTaskCodes(text, command, options);
+  const commandOnly =
+    command.hasCommand &&
+    codes.codes.length === 0 &&
+    codes.cursor.tokenIndex >= text.tokens.length &&
+    !/[\p{L}\p{N}]/u.test(line.slice(codes.cursor.charIndex));
+  const body = skipBodyPunctuation(text, codes.cursor);
+  const head = readHead(text, body);
+  const later = findLaterBlocker(text, head, body.tokenIndex);
+  const blocker = later.blocker && trimBlockerLead(text, later.blocker);
+  const progress = head.progress ?? progressInResult(text, head.tokenIndex, later.resultEnd);
+  return {
+    line,
+    tokens: text.tokens as ReplyToken[],
+    hasCommand: command.hasCommand,
+    commandOnly,
+    codes: codes.codes,
+    bodyStart: body.charIndex,
+    bodyToken: body.tokenIndex,
+    statuses: head.statuses,
+    progress,
+    blocker,
+    resultStart: Math.min(head.headEnd, later.resultEnd),
+    resultEnd: later.resultEnd,
   };
+}
 
-  /** A central authority at q: "TW", "trung ương", "Bộ Công an", "TƯ" (capitals only), "Bộ Tư pháp" (capitalised). */
-  function centralAt(q: number): number | null {
-    const tok = tokenAt(q);
-    if (!tok) return null;
-    if (tok.fold === 'tu') return tok.text === tok.text.toUpperCase() ? q + 1 : null;
-    const known = matchAny(line, tokens, q, CENTRAL_WORDS);
-    if (known !== null) return known;
-    if (tok.fold === 'bo' && tok.text.startsWith('B')) {
-      let at = q + 1;
-      while (tokenAt(at) && /^\p{Lu}/u.test(tokenAt(at)!.text)) at++;
-      return at > q + 1 ? at : null;
-    }
-    return null;
-  }
+/** Phase 1: `/baocao` (or another report command name) at the start of the line. */
+function readCommand(text: LineText): LineCursor & { hasCommand: boolean } {
+  const command = COMMAND.exec(foldAligned(text.line));
+  if (!command || !COMMANDS.has(command[1]!)) return { hasCommand: false, tokenIndex: 0, charIndex: 0 };
+  const charIndex = command[0].length;
+  let tokenIndex = 0;
+  while (tokenAt(text, tokenIndex) && tokenAt(text, tokenIndex)!.start < charIndex) tokenIndex++;
+  return { hasCommand: true, tokenIndex, charIndex };
+}
 
-  function directCue(q: number): Cue | null {
-    const first = tokenAt(q);
-    if (!first) return null;
-    let best: Cue | null = null;
-    const consider = (cue: Cue): void => {
-      if (!best || cue.next > best.next) best = cue;
-    };
-    for (const { status, phrase } of STATUS_PHRASES) {
-      const next = matchPhrase(line, tokens, q, phrase);
-      if (next !== null) {
-        consider({ kind: 'status', status, start: q, next });
-        break;
-      }
-    }
-    const bare = matchPhrase(line, tokens, q, BARE_NOT_STARTED);
-    if (bare !== null && clauseEndsAt(endOf(bare)))
-      consider({ kind: 'status', status: 'not_started', start: q, next: bare });
-    const blocked = matchAny(line, tokens, q, BLOCKER_PHRASES);
-    if (blocked !== null) consider({ kind: 'blocker', start: q, next: blocked, textStart: endOf(blocked) });
-    const verb = matchAny(line, tokens, q, WAIT_VERBS);
-    if (verb !== null) {
-      let at = verb;
-      let meaningful = verb;
-      let central = false;
-      for (let step = 0; step < 5; step++) {
-        const c = centralAt(at);
-        if (c !== null) {
-          central = true;
-          at = meaningful = c;
-          continue;
-        }
-        const g = matchAny(line, tokens, at, GUIDANCE_WORDS);
-        if (g !== null) {
-          central = true;
-          at = meaningful = g;
-          continue;
-        }
-        const f = matchAny(line, tokens, at, WAIT_FILLERS);
-        if (f === null) break;
-        at = f;
-      }
-      if (central) consider({ kind: 'status', status: 'waiting_central', start: q, next: meaningful });
-      else if (clauseEndsAt(endOf(verb)))
-        consider({ kind: 'status', status: 'waiting_central', start: q, next: verb });
-      else consider({ kind: 'blocker', start: q, next: verb, textStart: first.start });
-    }
-    return best;
-  }
-
-  /** A cue at q, possibly after aspect words ("đã xong", "hiện đang làm", "bị vướng"). */
-  function readCue(q: number, depth = 0): Cue | null {
-    if (depth < 3) {
-      for (const p of MODIFIERS) {
-        const m = matchPhrase(line, tokens, q, p);
-        if (m === null || !tokenAt(m) || !/^\s+$/u.test(line.slice(endOf(m), tokenAt(m)!.start))) continue;
-        const inner = readCue(m, depth + 1);
-        if (inner) return { ...inner, start: q };
-      }
-    }
-    return directCue(q);
-  }
-
-  /** "không vướng", "không có vướng mắc", "hết bị vướng". */
-  const negatedBefore = (q: number): boolean => {
-    const filler = endsWith(NEGATION_FILLERS, q);
-    if (filler !== null && endsWith(NEGATORS, filler) !== null) return true;
-    return endsWith(NEGATORS, q) !== null;
-  };
-
-  // 1. Command.
-  let p = 0;
-  let cursor = 0;
-  let hasCommand = false;
-  const command = COMMAND.exec(fold);
-  if (command && COMMANDS.has(command[1]!)) {
-    hasCommand = true;
-    cursor = command[0].length;
-    while (tokenAt(p) && tokenAt(p)!.start < cursor) p++;
-  }
-
-  // 2. Task codes.
+/** Phase 2: task codes after the command: "#12", "#3 #7", "NV12", "nhiệm vụ 12", "12:", a bare "12 xong". */
+function readTaskCodes(
+  text: LineText,
+  start: LineCursor & { hasCommand: boolean },
+  options: AnalyzeOptions,
+): { codes: string[]; cursor: LineCursor } {
   const codes: string[] = [];
+  const cursor: LineCursor = { tokenIndex: start.tokenIndex, charIndex: start.charIndex };
   for (;;) {
-    const tok = tokenAt(p);
-    if (!tok) break;
-    const gap = line.slice(cursor, tok.start);
+    const token = tokenAt(text, cursor.tokenIndex);
+    if (!token) break;
+    const gap = text.line.slice(cursor.charIndex, token.start);
     if (!/^[\s,;:&+#\-–]*$/u.test(gap)) break;
     const hashed = /#\s*$/u.test(gap);
     if (codes.length > 0 && !hashed) break;
-    const afterWord = matchAny(line, tokens, p, TASK_WORDS);
-    if (afterWord !== null) {
-      const num = tokenAt(afterWord);
-      if (
-        num &&
-        INTEGERISH.test(num.text) &&
-        num.percentEnd === null &&
-        /^[\s.\-#:]*$/u.test(line.slice(endOf(afterWord), num.start))
-      ) {
-        codes.push(num.text);
-        cursor = num.end;
-        p = afterWord + 1;
-        continue;
-      }
-    }
-    const glued = GLUED_CODE.exec(tok.fold);
-    if (glued) {
-      codes.push(glued[1]!);
-      cursor = tok.end;
-      p++;
-      continue;
-    }
-    if (hashed && tok.percentEnd === null && CODE_AFTER_HASH.test(tok.fold)) {
-      codes.push(tok.text.toUpperCase());
-      cursor = tok.end;
-      p++;
-      continue;
-    }
-    if (codes.length === 0 && INTEGERISH.test(tok.text) && tok.percentEnd === null) {
-      const after = line.slice(tok.end);
-      const isCode =
-        (hasCommand && matchAny(line, tokens, p + 1, PERCENT_WORDS) === null) ||
-        (p === 0 && /^\s*[:)]/u.test(after)) ||
-        (p === 0 &&
-          /^\s+\S/u.test(after) &&
-          readCue(p + 1) !== null &&
-          (options.isKnownCode(tok.text) || !options.hasReplyTarget));
-      if (isCode) {
-        codes.push(tok.text);
-        cursor = tok.end;
-        p++;
-      }
-    }
-    break;
+    const code =
+      codeAfterTaskWord(text, cursor.tokenIndex) ??
+      gluedOrHashedCode(token, cursor.tokenIndex, hashed) ??
+      (codes.length === 0 ? bareLeadingCode(text, cursor.tokenIndex, start.hasCommand, options) : null);
+    if (!code) break;
+    codes.push(code.code);
+    cursor.charIndex = code.charIndex;
+    cursor.tokenIndex = code.tokenIndex;
+    if (code.last) break;
   }
-  const commandOnly =
-    hasCommand && codes.length === 0 && p >= tokens.length && !/[\p{L}\p{N}]/u.test(line.slice(cursor));
-  while (cursor < line.length && /[\s:)\-–—.,]/u.test(line[cursor]!)) cursor++;
-  const bodyStart = cursor;
-  const bodyToken = p;
+  return { codes, cursor };
+}
 
-  // 3. Head: status words and progress, in any order, separated by spaces, commas or dashes.
-  const statuses: StatusMention[] = [];
-  let progress: LineAnalysis['progress'] = null;
-  let blocker: LineAnalysis['blocker'] = null;
-  let headEnd = bodyStart;
-  let last: 'none' | 'status' | 'progress' | 'marker' = 'none';
+/** A code read at a token, where reading continues, and whether no further code may follow. */
+interface CodeRead extends LineCursor {
+  code: string;
+  last?: boolean;
+}
+
+/** "nhiệm vụ 12", "task #12", "NV 12". */
+function codeAfterTaskWord(text: LineText, tokenIndex: number): CodeRead | null {
+  const afterWord = phraseAt(text, TASK_WORDS, tokenIndex);
+  if (afterWord === null) return null;
+  const number = tokenAt(text, afterWord);
+  if (
+    !number ||
+    !INTEGERISH.test(number.text) ||
+    number.percentEnd !== null ||
+    !/^[\s.\-#:]*$/u.test(text.line.slice(endBefore(text, afterWord), number.start))
+  )
+    return null;
+  return { code: number.text, charIndex: number.end, tokenIndex: afterWord + 1 };
+}
+
+/** "NV12", "task12", or anything code-like after "#" ("#A3", "#12.1"). */
+function gluedOrHashedCode(token: ReplyToken, tokenIndex: number, hashed: boolean): CodeRead | null {
+  const glued = GLUED_CODE.exec(token.fold);
+  if (glued) return { code: glued[1]!, charIndex: token.end, tokenIndex: tokenIndex + 1 };
+  if (hashed && token.percentEnd === null && CODE_AFTER_HASH.test(token.fold))
+    return { code: token.text.toUpperCase(), charIndex: token.end, tokenIndex: tokenIndex + 1 };
+  return null;
+}
+
+/**
+ * A bare leading number that is a task code, not a progress figure: after a command (unless "phần trăm"
+ * follows), before ":" or ")", or before a status word when it is a known code (or no reminder is
+ * being replied to). Nothing else is read after it.
+ */
+function bareLeadingCode(
+  text: LineText,
+  tokenIndex: number,
+  hasCommand: boolean,
+  options: AnalyzeOptions,
+): CodeRead | null {
+  const token = tokenAt(text, tokenIndex)!;
+  if (!INTEGERISH.test(token.text) || token.percentEnd !== null) return null;
+  const after = text.line.slice(token.end);
+  const isCode =
+    (hasCommand && phraseAt(text, PERCENT_WORDS, tokenIndex + 1) === null) ||
+    (tokenIndex === 0 && /^\s*[:)]/u.test(after)) ||
+    (tokenIndex === 0 &&
+      /^\s+\S/u.test(after) &&
+      cueAt(text, tokenIndex + 1) !== null &&
+      (options.isKnownCode(token.text) || !options.hasReplyTarget));
+  return isCode ? { code: token.text, charIndex: token.end, tokenIndex: tokenIndex + 1, last: true } : null;
+}
+
+/** Skips the spaces and punctuation between the codes and the body ("12: xong", "#3 - đang"). */
+function skipBodyPunctuation(text: LineText, cursor: LineCursor): LineCursor {
+  let charIndex = cursor.charIndex;
+  while (charIndex < text.line.length && /[\s:)\-–—.,]/u.test(text.line[charIndex]!)) charIndex++;
+  return { tokenIndex: cursor.tokenIndex, charIndex };
+}
+
+/**
+ * Phase 3: the head — status words and a progress figure, in any order, separated by spaces, commas or
+ * dashes; a figure or status may stand in brackets ("đang làm (60%)"); a leading negated obstacle
+ * ("không có vướng mắc, ...") is skipped; an obstacle cue ends the head and the line is its blocker.
+ */
+function readHead(text: LineText, body: LineCursor): HeadRead {
+  const head: HeadRead = {
+    statuses: [],
+    progress: null,
+    blocker: null,
+    headEnd: body.charIndex,
+    tokenIndex: body.tokenIndex,
+  };
+  let lastPart: HeadPart = 'none';
   let lastStatus: ReportStatus | null = null;
-
-  const readNumber = (q: number): { value: number; end: number; pct: boolean; next: number } | null => {
-    const tok = tokenAt(q);
-    if (!tok?.isNumber) return null;
-    let end = tok.percentEnd ?? tok.end;
-    let next = q + 1;
-    let pct = tok.percentEnd !== null;
-    if (!pct) {
-      const words = matchAny(line, tokens, q + 1, PERCENT_WORDS);
-      if (words !== null && /^\s*$/u.test(line.slice(tok.end, tokenAt(q + 1)!.start))) {
-        pct = true;
-        end = endOf(words);
-        next = words;
-      }
-    }
-    const before = line.slice(0, tok.start);
-    const negative = /(?:^|[\s:,(])[-−]$/u.test(before);
-    const magnitude = Number.parseFloat(tok.text.replace(',', '.'));
-    return { value: negative ? -magnitude : magnitude, end, pct, next };
-  };
-
-  while (p < tokens.length) {
-    const tok = tokens[p]!;
-    const gap = line.slice(headEnd, tok.start).replace(/[-−]$/u, '');
-    if (!(last === 'none' ? FIRST_HEAD_GAP : HEAD_GAP).test(gap)) break;
-    if (last !== 'none') {
-      const c = matchAny(line, tokens, p, HEAD_CONNECTORS);
-      if (c !== null && readCue(c)?.kind === 'status') {
-        headEnd = endOf(c);
-        p = c;
-        continue;
-      }
-    }
-    const number = readNumber(p);
-    if (number) {
-      const nextCue = readCue(number.next);
-      const accept =
-        progress === null &&
-        (number.pct ||
-          (last === 'status' &&
-            (lastStatus === 'in_progress' ||
-              lastStatus === 'piloting' ||
-              lastStatus === 'waiting_central')) ||
-          (last === 'marker' && clauseEndsAt(number.end)) ||
-          nextCue !== null ||
-          !/[\p{L}\p{N}]/u.test(line.slice(number.end)));
-      if (!accept) break;
-      progress = { value: number.value, start: tok.start, end: number.end, percent: number.pct };
-      headEnd = number.end;
-      p = number.next;
-      last = 'progress';
-      continue;
-    }
-    const marker = matchAny(line, tokens, p, PROGRESS_MARKERS);
-    if (marker !== null && progress === null) {
-      const num = readNumber(marker);
-      if (num && (num.pct || clauseEndsAt(num.end))) {
-        headEnd = endOf(marker);
-        p = marker;
-        last = 'marker';
-        continue;
-      }
-    }
-    const cue = readCue(p);
-    if (!cue) break;
-    if (cue.kind === 'blocker') {
-      blocker = { start: tok.start, textStart: cue.textStart };
-      p = tokens.length;
-      break;
-    }
-    statuses.push({ status: cue.status, start: tok.start, end: endOf(cue.next) });
-    headEnd = endOf(cue.next);
-    p = cue.next;
-    last = 'status';
-    lastStatus = cue.status;
+  while (head.tokenIndex < text.tokens.length) {
+    const token = text.tokens[head.tokenIndex]!;
+    const rawGap = text.line.slice(head.headEnd, token.start).replace(/[-−]$/u, '');
+    const inBracket = OPEN_BRACKET.test(rawGap);
+    if (!(lastPart === 'none' ? FIRST_HEAD_GAP : HEAD_GAP).test(rawGap.replace(OPEN_BRACKET, ''))) break;
+    const step: HeadStep | null =
+      (lastPart === 'none' && !inBracket ? skipNegatedObstacle(text, head) : null) ??
+      (lastPart === 'none' ? null : skipConnector(text, head)) ??
+      readHeadNumber(text, head, { inBracket, lastPart, lastStatus }) ??
+      readProgressMarker(text, head) ??
+      readHeadCue(text, head, inBracket);
+    if (step === null || step === 'stop') break;
+    if (step === 'continue') continue;
+    lastPart = step.part;
+    if (step.part === 'status') lastStatus = step.status;
   }
+  return head;
+}
 
-  // 4. Blocker marker later in the line: at the start of a clause, or right before a colon.
-  let resultEnd = line.length;
-  if (!blocker) {
-    for (let q = p; q < tokens.length; q++) {
-      const tok = tokens[q]!;
-      let at = q;
-      for (const m of MODIFIERS) {
-        const after = matchPhrase(line, tokens, q, m);
-        if (after !== null && matchAny(line, tokens, after, BLOCKER_PHRASES) !== null) {
-          at = after;
-          break;
-        }
-      }
-      const end = matchAny(line, tokens, at, BLOCKER_PHRASES);
-      if (end === null) continue;
-      const prevEnd = q === p ? headEnd : tokens[q - 1]!.end;
-      const clauseStart =
-        q === bodyToken ||
-        CLAUSE_PUNCT.test(line.slice(prevEnd, tok.start)) ||
-        endsWith(CONJUNCTIONS, q) !== null;
-      const colonAfter = /^\s*:/u.test(line.slice(endOf(end)));
-      if (!(clauseStart || colonAfter) || negatedBefore(q)) continue;
-      blocker = { start: tok.start, textStart: endOf(end) };
-      const conj = endsWith(CONJUNCTIONS, q);
-      resultEnd =
-        conj !== null && !CLAUSE_PUNCT.test(line.slice(tokens[q - 1]!.end, tok.start))
-          ? tokens[conj]!.start
-          : tok.start;
-      break;
-    }
-  } else {
-    resultEnd = blocker.start;
+/** What one head step read: a part (moving the head on), `continue` (skipped words), or `stop`. */
+type HeadStep =
+  | { part: 'status'; status: ReportStatus }
+  | { part: 'progress' | 'marker' }
+  | 'continue'
+  | 'stop';
+
+/** "không có vướng mắc, đang triển khai 50%": a leading negated obstacle is no blocker; skip its clause. */
+function skipNegatedObstacle(text: LineText, head: HeadRead): HeadStep | null {
+  const clauseEnd = negatedObstacleClauseAt(text, head.tokenIndex);
+  if (clauseEnd === null) return null;
+  head.headEnd = endBefore(text, clauseEnd);
+  head.tokenIndex = clauseEnd;
+  return 'continue';
+}
+
+/** "xong và duy trì": a connector followed by another status word. */
+function skipConnector(text: LineText, head: HeadRead): HeadStep | null {
+  const connectorEnd = phraseAt(text, HEAD_CONNECTORS, head.tokenIndex);
+  if (connectorEnd === null || cueAt(text, connectorEnd)?.kind !== 'status') return null;
+  head.headEnd = endBefore(text, connectorEnd);
+  head.tokenIndex = connectorEnd;
+  return 'continue';
+}
+
+/**
+ * A number in the head is its progress when written as a percentage, after an in-progress status, after
+ * a marker ending its clause, before a status word, or with nothing after it; in brackets, only a
+ * percentage or a number alone in them.
+ */
+function readHeadNumber(
+  text: LineText,
+  head: HeadRead,
+  context: { inBracket: boolean; lastPart: HeadPart; lastStatus: ReportStatus | null },
+): HeadStep | null {
+  const token = text.tokens[head.tokenIndex]!;
+  const number = numberAt(text, head.tokenIndex);
+  if (!number) return null;
+  const { inBracket, lastPart, lastStatus } = context;
+  const nextCue = cueAt(text, number.nextToken);
+  const accept =
+    head.progress === null &&
+    (number.isPercent ||
+      (lastPart === 'status' &&
+        (lastStatus === 'in_progress' || lastStatus === 'piloting' || lastStatus === 'waiting_central')) ||
+      (lastPart === 'marker' && clauseEndsAt(text, number.end)) ||
+      nextCue !== null ||
+      !/[\p{L}\p{N}]/u.test(text.line.slice(number.end)));
+  const closed = closingBracketAt(text, number.end);
+  if (!accept || (inBracket && (closed === null || !(number.isPercent || nextCue === null)))) return 'stop';
+  head.progress = { value: number.value, start: token.start, end: number.end, percent: number.isPercent };
+  head.headEnd = inBracket ? closed! : number.end;
+  head.tokenIndex = number.nextToken;
+  return { part: 'progress' };
+}
+
+/** "đạt 60%", "tiến độ 60": a marker followed by a percentage or a number ending its clause. */
+function readProgressMarker(text: LineText, head: HeadRead): HeadStep | null {
+  if (head.progress !== null) return null;
+  const markerEnd = phraseAt(text, PROGRESS_MARKERS, head.tokenIndex);
+  if (markerEnd === null) return null;
+  const number = numberAt(text, markerEnd);
+  if (!number || !(number.isPercent || clauseEndsAt(text, number.end))) return null;
+  head.headEnd = endBefore(text, markerEnd);
+  head.tokenIndex = markerEnd;
+  return { part: 'marker' };
+}
+
+/** A status word (recorded) or an obstacle cue (the rest of the line is the blocker; the head ends). */
+function readHeadCue(text: LineText, head: HeadRead, inBracket: boolean): HeadStep {
+  const token = text.tokens[head.tokenIndex]!;
+  const cue: Cue | null = cueAt(text, head.tokenIndex);
+  if (!cue) return 'stop';
+  if (cue.kind === 'blocker') {
+    if (inBracket) return 'stop';
+    head.blocker = { start: token.start, textStart: cue.textStart };
+    head.tokenIndex = text.tokens.length;
+    return 'stop';
   }
+  const end = endBefore(text, cue.next);
+  const closed = closingBracketAt(text, end);
+  if (inBracket && closed === null) return 'stop';
+  head.statuses.push({ status: cue.status, start: token.start, end });
+  head.headEnd = inBracket ? closed! : end;
+  head.tokenIndex = cue.next;
+  return { part: 'status', status: cue.status };
+}
 
-  // Drop "về", "do", "because" from the start of the blocker text.
-  if (blocker) {
-    const textStart = blocker.textStart;
-    const first = tokens.findIndex((t) => t.start >= textStart);
-    const firstToken = tokenAt(first);
-    // Text that starts at the marker itself ("chờ kinh phí") is kept whole.
-    if (
-      firstToken &&
-      textStart < firstToken.start &&
-      /^[\s:,\-–—.]*$/u.test(line.slice(textStart, firstToken.start))
-    ) {
-      const lead = matchAny(line, tokens, first, BLOCKER_LEADS);
-      if (lead !== null && tokenAt(lead)) blocker.textStart = endOf(lead);
-    }
+/**
+ * Phase 4: an obstacle marker later in the line, at the start of a clause or right before a colon, and
+ * not negated ("không vướng"): the blocker, and where the result text ends.
+ */
+function findLaterBlocker(
+  text: LineText,
+  head: HeadRead,
+  bodyToken: number,
+): { blocker: LineAnalysis['blocker']; resultEnd: number } {
+  if (head.blocker) return { blocker: { ...head.blocker }, resultEnd: head.blocker.start };
+  for (let tokenIndex = head.tokenIndex; tokenIndex < text.tokens.length; tokenIndex++) {
+    const token = text.tokens[tokenIndex]!;
+    const markerEnd = phraseAt(text, BLOCKER_PHRASES, afterModifierOfObstacle(text, tokenIndex));
+    if (markerEnd === null) continue;
+    const previousEnd = tokenIndex === head.tokenIndex ? head.headEnd : text.tokens[tokenIndex - 1]!.end;
+    const conjunction = phraseEndingAt(text, CONJUNCTIONS, tokenIndex);
+    const startsClause =
+      tokenIndex === bodyToken ||
+      CLAUSE_PUNCT.test(text.line.slice(previousEnd, token.start)) ||
+      conjunction !== null;
+    const colonAfter = /^\s*:/u.test(text.line.slice(endBefore(text, markerEnd)));
+    if (!(startsClause || colonAfter) || isNegatedBefore(text, tokenIndex)) continue;
+    const resultEnd =
+      conjunction !== null &&
+      !CLAUSE_PUNCT.test(text.line.slice(text.tokens[tokenIndex - 1]!.end, token.start))
+        ? text.tokens[conjunction]!.start
+        : token.start;
+    return { blocker: { start: token.start, textStart: endBefore(text, markerEnd) }, resultEnd };
   }
+  return { blocker: null, resultEnd: text.line.length };
+}
 
-  // 5. A progress figure inside the result text: "đã lắp 5/7 camera, đạt 70%".
-  if (progress === null) {
-    for (let q = p; q < tokens.length && tokens[q]!.start < resultEnd; q++) {
-      const m = matchAny(line, tokens, q, PROGRESS_MARKERS);
-      if (m === null) continue;
-      const num = readNumber(m);
-      if (num?.pct) {
-        progress = { value: num.value, start: tokens[m]!.start, end: num.end, percent: true };
-        break;
-      }
-    }
+/** "bị vướng", "đang gặp khó khăn": the token after the aspect word when an obstacle word follows it. */
+function afterModifierOfObstacle(text: LineText, tokenIndex: number): number {
+  for (const modifier of MODIFIERS) {
+    const after = matchPhrase(text.line, text.tokens, tokenIndex, modifier);
+    if (after !== null && phraseAt(text, BLOCKER_PHRASES, after) !== null) return after;
   }
+  return tokenIndex;
+}
 
-  return {
-    line,
-    tokens,
-    hasCommand,
-    commandOnly,
-    codes,
-    bodyStart,
-    bodyToken,
-    statuses,
-    progress,
-    blocker,
-    resultStart: Math.min(headEnd, resultEnd),
-    resultEnd,
-  };
+/** Drops "về", "do", "because" from the start of the blocker text ("vướng: do thiếu máy"). */
+function trimBlockerLead(
+  text: LineText,
+  blocker: NonNullable<LineAnalysis['blocker']>,
+): LineAnalysis['blocker'] {
+  const first = text.tokens.findIndex((token) => token.start >= blocker.textStart);
+  const firstToken = tokenAt(text, first);
+  // Text that starts at the marker itself ("chờ kinh phí") is kept whole.
+  if (
+    !firstToken ||
+    blocker.textStart >= firstToken.start ||
+    !/^[\s:,\-–—.]*$/u.test(text.line.slice(blocker.textStart, firstToken.start))
+  )
+    return blocker;
+  const leadEnd = phraseAt(text, BLOCKER_LEADS, first);
+  return leadEnd !== null && tokenAt(text, leadEnd)
+    ? { ...blocker, textStart: endBefore(text, leadEnd) }
+    : blocker;
+}
+
+/** Phase 5: a progress figure inside the result text: "đã lắp 5/7 camera, đạt 70%". */
+function progressInResult(text: LineText, fromToken: number, resultEnd: number): LineAnalysis['progress'] {
+  for (let tokenIndex = fromToken; tokenIndex < text.tokens.length; tokenIndex++) {
+    if (text.tokens[tokenIndex]!.start >= resultEnd) break;
+    const markerEnd = phraseAt(text, PROGRESS_MARKERS, tokenIndex);
+    if (markerEnd === null) continue;
+    const number = numberAt(text, markerEnd);
+    if (number?.isPercent)
+      return { value: number.value, start: text.tokens[markerEnd]!.start, end: number.end, percent: true };
+  }
+  return null;
 }

@@ -211,6 +211,9 @@ export const NEGATORS = phrases([
 /** Words between a negation and the blocker word: "không có vướng mắc", "không bị vướng". */
 export const NEGATION_FILLERS = phrases(['có', 'bị', 'gặp', 'còn']);
 
+/** Words that close a negated obstacle: "không có vướng mắc gì", "không vướng mắc nào cả". */
+export const NEGATION_TAILS = phrases(['gì cả', 'nào cả', 'gì', 'nào', 'cả']);
+
 /** Words that introduce a progress figure: "đạt 60%", "tiến độ 60". */
 export const PROGRESS_MARKERS = phrases(['ước đạt', 'đạt', 'tiến độ', 'khoảng', 'được', 'progress', 'about']);
 

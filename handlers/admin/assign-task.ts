@@ -62,6 +62,7 @@ export const assignTask: AdminCommand = {
   names: ['giao', 'assign'],
   roles: ADMIN,
   usage: 'giao',
+  summary: 'giao',
   async run(turn, args) {
     const parsed = AssignArgs.safeParse(args);
     if (!parsed.success) return replyUsage(turn, 'giao');

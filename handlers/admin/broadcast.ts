@@ -41,6 +41,7 @@ export const broadcast: AdminCommand = {
   names: ['thongbao', 'broadcast'],
   roles: ADMIN,
   usage: 'thongbao',
+  summary: 'thongbao',
   async run(turn, args) {
     const parsed = BroadcastArgs.safeParse(args);
     if (!parsed.success) return replyUsage(turn, 'thongbao');
@@ -79,6 +80,7 @@ export const confirmBroadcast: AdminCommand = {
   names: ['tb_ok'],
   roles: ADMIN,
   usage: null,
+  summary: null,
   async run(turn, _args, deps) {
     const pending = Pending.safeParse(await takeConversation(turn.db, chatKey(turn), turn.now));
     if (!pending.success) {

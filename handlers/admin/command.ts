@@ -1,40 +1,25 @@
 /**
- * What every administration command shares: its names (Vietnamese first, then English aliases), the
- * roles allowed to use it, its help text, and the dependencies it runs with.
+ * What the administration commands share beyond {@link ChatCommand}: the audit actor of a turn, the usage
+ * and role-refusal answers, and how dates are shown.
  */
-import type { Messages } from '../../locales/index.ts';
 import type { Actor } from '../../store/audit.ts';
-import type { OfficerRole, OfficerView } from '../../store/officers.ts';
-import type { ChannelId } from '../channel.ts';
+import type { OfficerRole } from '../../store/officers.ts';
+import type {
+  ChatCommand,
+  CommandDeps,
+  CommandOutcome,
+  OfficerTurn,
+  UsageKey,
+} from '../commands/chat-command.ts';
 import type { Turn } from '../conversation/turn.ts';
-import type { FileFetcher } from './file-fetcher.ts';
 
-/** Dependencies of the administration commands beyond the turn's own (database, outbox, clock). */
-export interface AdminDeps {
-  files: FileFetcher;
-  /** The channels that can send right now (an officer is addressed on these only). */
-  enabledChannels: () => ReadonlySet<ChannelId>;
-}
+export { ADMIN, ADMIN_OR_COMMITTEE, ANY_OFFICER } from '../commands/chat-command.ts';
+export type { CommandOutcome, OfficerTurn, UsageKey };
 
-export type UsageKey = keyof Messages['admin']['usage'];
-export type CommandOutcome = 'processed' | 'rejected';
-
-/** A turn whose sender is a linked, active officer. */
-export type OfficerTurn = Turn & { readonly officer: OfficerView };
-
-export interface AdminCommand {
-  /** Command names without the slash: Vietnamese first, then the English aliases. */
-  names: readonly string[];
-  /** Roles allowed to run it. */
-  roles: readonly OfficerRole[];
-  /** Its help text (`/<cmd> ?`, or shown on a bad call); null for button-only commands. */
-  usage: UsageKey | null;
-  run(turn: OfficerTurn, args: string, deps: AdminDeps): Promise<CommandOutcome>;
-}
-
-export const ADMIN: readonly OfficerRole[] = ['admin'];
-export const ADMIN_OR_COMMITTEE: readonly OfficerRole[] = ['admin', 'committee'];
-export const ANY_OFFICER: readonly OfficerRole[] = ['officer', 'committee', 'admin'];
+/** An administration command: a {@link ChatCommand} of the registry. */
+export type AdminCommand = ChatCommand;
+/** The dependencies administration commands run with. */
+export type AdminDeps = CommandDeps;
 
 /** Replies with the command's usage; a bad call is rejected. */
 export async function replyUsage(turn: Turn, key: UsageKey, outcome: CommandOutcome = 'rejected') {
@@ -43,7 +28,7 @@ export async function replyUsage(turn: Turn, key: UsageKey, outcome: CommandOutc
   return outcome;
 }
 
-/** The audit actor of a turn. */
+/** The audit actor of a turn: the person who sent it (in a group chat too, never the chat). */
 export function actorOf(turn: OfficerTurn): Actor {
   return { id: turn.officer.id, label: turn.officer.name };
 }

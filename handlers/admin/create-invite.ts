@@ -10,6 +10,8 @@ export const createInviteCommand: AdminCommand = {
   names: ['moi', 'invite'],
   roles: ADMIN,
   usage: 'moi',
+  summary: 'moi',
+  once: true,
   async run(turn, args) {
     const id = idArg.safeParse(args);
     if (!id.success) return replyUsage(turn, 'moi');

@@ -14,6 +14,7 @@ function decisionCommand(approve: boolean): AdminCommand {
     names: [approve ? 'gh_duyet' : 'gh_tuchoi'],
     roles: ADMIN,
     usage: null,
+    summary: null,
     async run(turn, args, deps) {
       const m = turn.m.admin;
       const id = idArg.safeParse(args);

@@ -162,6 +162,8 @@ export const explanations: AdminCommand = {
   names: ['giaitrinh', 'explain'],
   roles: ['officer', 'committee', 'admin'],
   usage: 'giaitrinh',
+  summary: 'giaitrinh',
+  once: true,
   async run(turn, args, deps) {
     if (!args) return listOpen(turn);
     const parsed = ExplainArgs.safeParse(args);

@@ -14,6 +14,7 @@ export const exportTasks: AdminCommand = {
   names: ['xuat', 'export'],
   roles: ADMIN_OR_COMMITTEE,
   usage: 'xuat',
+  summary: 'xuat',
   async run(turn, args) {
     const parsed = ExportArgs.safeParse(args.trim());
     if (!parsed.success) return replyUsage(turn, 'xuat');

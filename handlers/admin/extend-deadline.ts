@@ -11,6 +11,7 @@ export const extendDeadlineCommand: AdminCommand = {
   names: ['giahan', 'extend_admin'],
   roles: ADMIN,
   usage: 'giahan',
+  summary: 'giahan',
   async run(turn, args) {
     const parsed = extensionArgs.safeParse(args);
     if (!parsed.success) return replyUsage(turn, 'giahan');

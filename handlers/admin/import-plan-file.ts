@@ -124,6 +124,7 @@ export const confirmImport: AdminCommand = {
   names: ['nhap_ok'],
   roles: ADMIN,
   usage: null,
+  summary: null,
   async run(turn, _args, deps) {
     const pending = Pending.safeParse(await takeConversation(turn.db, chatKey(turn), turn.now));
     const m = turn.m.admin;

@@ -9,6 +9,7 @@ export const listOverdue: AdminCommand = {
   names: ['quahan', 'overdue'],
   roles: ADMIN_OR_COMMITTEE,
   usage: 'quahan',
+  summary: 'quahan',
   async run(turn, args) {
     if (args) return replyUsage(turn, 'quahan');
     const m = turn.m;

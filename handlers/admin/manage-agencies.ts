@@ -85,6 +85,8 @@ export const manageAgencies: AdminCommand = {
   names: ['coquan', 'agency'],
   roles: ADMIN,
   usage: 'coquan',
+  summary: 'coquan',
+  once: true,
   async run(turn, args) {
     const { sub, rest } = subcommand(args);
     if (sub === 'bidanh' || sub === 'alias') return alias(turn, rest);

@@ -96,6 +96,8 @@ export const manageOfficers: AdminCommand = {
   names: ['canbo', 'officers'],
   roles: ADMIN,
   usage: 'canbo',
+  summary: 'canbo',
+  once: true,
   async run(turn, args) {
     if (!args) return list(turn);
     const { sub, rest } = subcommand(args);

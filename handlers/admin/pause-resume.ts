@@ -37,6 +37,7 @@ function pauseCommand(paused: boolean): AdminCommand {
     names: paused ? ['tamdung', 'pause'] : ['tieptuc', 'resume'],
     roles: ADMIN,
     usage,
+    summary: usage,
     async run(turn, args) {
       const parsed = TargetArgs.safeParse(args);
       if (!parsed.success) return replyUsage(turn, usage);

@@ -7,9 +7,9 @@ import type { OutgoingButton } from '../channel.ts';
 import type { Turn } from '../conversation/turn.ts';
 import { ADMIN, type AdminCommand } from './command.ts';
 
-/** The Conversation row key of a pending action of this kind in the turn's chat. */
+/** The Conversation row key of the sender's pending action of this kind (per person in a group). */
 export function pendingKey(turn: Turn, kind: string) {
-  return { channel: turn.message.channel, chatId: turn.message.chatId, kind };
+  return turn.conversationKey(kind);
 }
 
 /** Confirm and Cancel buttons, sending back the given commands. */
@@ -29,6 +29,7 @@ export function cancelCommand(name: string, kind: string): AdminCommand {
     names: [name],
     roles: ADMIN,
     usage: null,
+    summary: null,
     async run(turn) {
       await takeConversation(turn.db, pendingKey(turn, kind), turn.now);
       await turn.reply(turn.m.admin.cancelled);

@@ -13,6 +13,9 @@ export const requestExtensionCommand: AdminCommand = {
   names: ['xingiahan', 'extend'],
   roles: ANY_OFFICER,
   usage: 'xingiahan',
+  summary: 'xingiahan',
+  menu: true,
+  once: true,
   async run(turn, args, deps) {
     const parsed = extensionArgs.safeParse(args);
     if (!parsed.success) return replyUsage(turn, 'xingiahan');

@@ -17,6 +17,7 @@ export const showAudit: AdminCommand = {
   names: ['nhatky', 'audit'],
   roles: ADMIN,
   usage: 'nhatky',
+  summary: 'nhatky',
   async run(turn, args) {
     const parsed = AuditArgs.safeParse(args.trim());
     if (!parsed.success) return replyUsage(turn, 'nhatky');

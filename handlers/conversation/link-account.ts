@@ -10,6 +10,7 @@ export async function linkAccount(turn: Turn, code: string): Promise<'processed'
     channel: turn.message.channel,
     chatId: turn.message.chatId,
     userId: turn.message.userId,
+    isGroup: turn.message.isGroup,
     ...(turn.message.chatTitle || turn.message.userName
       ? { title: turn.message.chatTitle ?? turn.message.userName }
       : {}),
@@ -24,7 +25,9 @@ export async function linkAccount(turn: Turn, code: string): Promise<'processed'
           ? m.inviteUsed
           : result.reason === 'already-linked'
             ? m.alreadyLinked(result.officerName ?? '')
-            : m.inviteInvalid;
+            : result.reason === 'group-chat'
+              ? m.groupInviteRefused
+              : m.inviteInvalid;
     await turn.reply(text);
     return 'rejected';
   }

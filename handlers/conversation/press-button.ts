@@ -35,7 +35,7 @@ export async function pressButton(
   const match = BUTTON_PAYLOAD.exec(payload.trim());
   if (!match) return 'rejected';
   const [, code, action] = match as unknown as [string, string, string];
-  const chat = { channel: turn.message.channel, chatId: turn.message.chatId, kind: PENDING_KIND };
+  const chat = turn.conversationKey(PENDING_KIND);
   if (action === 'boqua') {
     const pending = (await takeConversation(turn.db, chat, turn.now)) as PendingReport | null;
     if (!pending) {

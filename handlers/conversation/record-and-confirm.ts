@@ -1,6 +1,6 @@
 /** Records one report and tells the officer exactly what was recorded. */
 import type { ReportStatus } from '../../domain/reply/report-status.ts';
-import { recordReport } from '../../store/reports.ts';
+import { type ReportEvidence, recordReport } from '../../store/reports.ts';
 import type { TaskView } from '../../store/tasks.ts';
 import type { Turn } from './turn.ts';
 
@@ -18,6 +18,19 @@ export function summaryOf(turn: Turn, fields: ReportFields): string {
   if (fields.result) parts.push(m.summaryResult(fields.result));
   if (fields.blocker) parts.push(m.summaryBlocker(fields.blocker));
   return parts.join(', ');
+}
+
+/** The chat message a report comes from (`<chatId>:<messageId>`), when the channel gives its id. */
+export function sourceMessageOf(turn: Turn): string | null {
+  const { chatId, messageId } = turn.message;
+  return messageId ? `${chatId}:${messageId}` : null;
+}
+
+/** The file the message carries, kept as the report's evidence. */
+function evidenceOf(turn: Turn): ReportEvidence | null {
+  const file = turn.message.file;
+  if (!file?.fileId) return null;
+  return { fileId: file.fileId, kind: file.kind ?? 'document', size: file.size ?? null };
 }
 
 /** Returns the confirmation line (or the "already recorded" line for a duplicate). */
@@ -38,6 +51,8 @@ export async function recordAndConfirm(
     inboundMessageId: turn.inboundId,
     masked,
     at: turn.now,
+    sourceMessage: sourceMessageOf(turn),
+    evidence: evidenceOf(turn),
   });
   return outcome === 'duplicate'
     ? turn.m.alreadyRecorded(task.code)

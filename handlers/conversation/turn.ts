@@ -1,9 +1,14 @@
 /**
  * One inbound message being handled: who sent it, in which language, and how to answer (through the
  * outbox, with deterministic keys so that a retried message never answers twice).
+ *
+ * The sender is a person: in a group chat `identity` is the sender's own (private-chat) identity, never
+ * the group's, so that a role is never gained by writing in a group; the group's own link (a digest
+ * group) is `chatIdentity`.
  */
 import { vnDate } from '../../domain/calendar/working-time.ts';
 import { type LocaleCode, localeFor, type Messages, t } from '../../locales/index.ts';
+import { taskIdsOfSentMessage } from '../../store/delivery-context.ts';
 import type { IdentityView, OfficerView } from '../../store/officers.ts';
 import type { PrismaClient } from '../../store/prisma-client.ts';
 import type { IncomingMessage, OutgoingButton } from '../channel.ts';
@@ -27,6 +32,8 @@ export class Turn {
     readonly inboundId: number,
     readonly identity: IdentityView | null,
     readonly now: Date,
+    /** The chat's own identity: the same as `identity` in a private chat, the group's link in a group. */
+    readonly chatIdentity: IdentityView | null = identity,
   ) {
     this.locale = localeFor(identity?.officer?.locale ?? null, message.languageCode);
     this.m = t(this.locale);
@@ -47,6 +54,23 @@ export class Turn {
     return this.identity?.officer ?? null;
   }
 
+  /**
+   * The key of this person's short-lived conversation state of a kind (a pending report, a Confirm
+   * step): per chat in a private chat, per person within a group chat (a member can never answer or
+   * confirm another member's step).
+   */
+  conversationKey(kind: string): { channel: IncomingMessage['channel']; chatId: string; kind: string } {
+    const { channel, chatId, userId, isGroup } = this.message;
+    return { channel, chatId: isGroup ? `${chatId}:${userId}` : chatId, kind };
+  }
+
+  /** The tasks of our message this one replies to (a reminder), or none. */
+  contextTaskIds(): Promise<number[]> {
+    const { channel, chatId, replyToMessageId } = this.message;
+    if (!replyToMessageId) return Promise.resolve([]);
+    return this.remember('context', () => taskIdsOfSentMessage(this.db, channel, chatId, replyToMessageId));
+  }
+
   get db(): PrismaClient {
     return this.deps.db;
   }
@@ -58,12 +82,13 @@ export class Turn {
 
   async reply(
     text: string,
-    options: { buttons?: OutgoingButton[][]; taskIds?: number[] } = {},
+    options: { buttons?: OutgoingButton[][]; taskIds?: number[]; key?: string } = {},
   ): Promise<void> {
     this.replies += 1;
     await this.deps.outbox.enqueue([
       {
-        dedupKey: `reply-${this.message.channel}-${this.message.platformId}-${this.replies}`,
+        // A named reply (`key`) is apart from the numbered ones of an earlier attempt at this message.
+        dedupKey: `reply-${this.message.channel}-${this.message.platformId}-${options.key ?? this.replies}`,
         kind: 'reply',
         officerId: this.officer?.id ?? null,
         to: { channel: this.message.channel, chatId: this.message.chatId },

@@ -5,22 +5,9 @@
  */
 import type { DigestKind } from '../../domain/digest/digest-input.ts';
 import { foldForMatch } from '../../domain/text/normalize-vietnamese.ts';
-import type { LocaleCode } from '../../locales/index.ts';
-import type { ChannelAddress } from '../channel.ts';
-import type { CommandRoute } from '../conversation/create-inbound-handler.ts';
+import { ADMIN_OR_COMMITTEE, type ChatCommand } from '../commands/chat-command.ts';
 
-/** What the command asks of the digest feature: build the current digest and queue it to one chat. */
-export type SendCurrentDigest = (request: {
-  kind: DigestKind;
-  at: Date;
-  locale: LocaleCode;
-  to: ChannelAddress;
-  officerId: number;
-  /** Prefix of the outbox keys: one request is answered once. */
-  keyPrefix: string;
-}) => Promise<void>;
-
-const NAMES = new Set(['tonghop', 'digest']);
+export type { SendCurrentDigest } from '../commands/chat-command.ts';
 
 const KIND_WORDS: ReadonlyArray<[DigestKind, readonly string[]]> = [
   ['weekly', ['', 'tuan', 'week', 'weekly']],
@@ -34,29 +21,28 @@ export function digestKindOf(args: string): DigestKind | null {
   return KIND_WORDS.find(([, words]) => words.includes(word))?.[0] ?? null;
 }
 
-/** The `/tonghop` route. */
-export function createDigestCommand(sendCurrent: SendCurrentDigest): CommandRoute {
-  return async (turn, command, args) => {
-    if (!NAMES.has(command)) return null;
-    const officer = turn.officer;
-    if (!officer || (officer.role !== 'committee' && officer.role !== 'admin')) {
-      await turn.reply(turn.m.digestNotAllowed);
-      return 'rejected';
-    }
+/** The `/tonghop` entry of the command registry. */
+export const digestCommand: ChatCommand = {
+  names: ['tonghop', 'digest'],
+  roles: ADMIN_OR_COMMITTEE,
+  usage: null,
+  summary: 'tonghop',
+  refusal: (m) => m.digestNotAllowed,
+  async run(turn, args, deps) {
     const kind = digestKindOf(args);
-    if (kind === null) {
+    if (kind === null || !deps.sendCurrentDigest) {
       await turn.reply(turn.m.digestUsage);
       return 'rejected';
     }
     const { channel, chatId, platformId } = turn.message;
-    await sendCurrent({
+    await deps.sendCurrentDigest({
       kind,
       at: turn.now,
       locale: turn.locale,
       to: { channel, chatId },
-      officerId: officer.id,
+      officerId: turn.officer.id,
       keyPrefix: `digest-request-${channel}-${platformId}`,
     });
     return 'processed';
-  };
-}
+  },
+};

@@ -7,10 +7,9 @@
 import { isCivilDate } from '../../domain/calendar/civil-date.ts';
 import { foldForMatch } from '../../domain/text/normalize-vietnamese.ts';
 import { activeColleagues, currentLeave, setOfficerLeave } from '../../store/officer-leave.ts';
-import type { CommandRoute } from '../conversation/create-inbound-handler.ts';
+import { ANY_OFFICER, type ChatCommand, type OfficerTurn } from '../commands/chat-command.ts';
 import type { Turn } from '../conversation/turn.ts';
 
-const COMMANDS = new Set(['nghiphep', 'leave']);
 const OFF_WORDS = new Set(['off', 'tat', 'het', 'huy', 'ket thuc', 'end', 'stop']);
 const DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u;
 
@@ -22,11 +21,19 @@ export function parseVnDate(text: string): string | null {
   return isCivilDate(iso) ? iso : null;
 }
 
-/** The command route (plugged in by app/features/reminders.ts). */
-export const leaveCommand: CommandRoute = async (turn, command, args) => {
-  if (!COMMANDS.has(command)) return null;
+/** The `/nghiphep` entry of the command registry. */
+export const leaveCommand: ChatCommand = {
+  names: ['nghiphep', 'leave'],
+  roles: ANY_OFFICER,
+  usage: null,
+  summary: 'nghiphep',
+  menu: true,
+  run: recordLeave,
+};
+
+/** Records, replaces or ends the sender's leave. */
+async function recordLeave(turn: OfficerTurn, args: string): Promise<'processed' | 'rejected'> {
   const officer = turn.officer;
-  if (!officer) return null;
   const m = turn.m.leaveCommand;
   if (!args) {
     await turn.reply(m.usage);
@@ -69,7 +76,7 @@ export const leaveCommand: CommandRoute = async (turn, command, args) => {
   });
   await turn.reply(m.recorded(turn.m.dateFormat(until), deputy?.name ?? null));
   return 'processed';
-};
+}
 
 /** The named deputy, the one on file when none is named, or 'rejected' after explaining why. */
 async function resolveDeputy(

@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdminRoutes } from '../../handlers/admin/admin-routes.ts';
 import type { FileFetcher } from '../../handlers/admin/file-fetcher.ts';
 import type { IncomingMessage } from '../../handlers/channel.ts';
 import { createInboundHandler } from '../../handlers/conversation/create-inbound-handler.ts';
@@ -85,7 +84,7 @@ describe('administration flows on Telegram', () => {
   it('GIVEN a file the bot cannot download THEN the admin is told and nothing is imported', async () => {
     const handler = createInboundHandler(
       { db: db(), outbox: chat.app.runtime.outbox, now: () => new Date() },
-      createAdminRoutes({ files: fetcher, enabledChannels: () => new Set(['telegram']) }),
+      { files: fetcher, enabledChannels: () => new Set(['telegram']) },
     );
     const mark = chat.fake.calls.length;
     expect(await handler.handle(upload(admin, 'upload-missing', 'NO-SUCH-FILE'))).toBe('rejected');

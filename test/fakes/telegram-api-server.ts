@@ -13,8 +13,11 @@ import { type ApiEnvelope, BotApiError, tooManyRequests } from './telegram/error
 import {
   callbackUpdate,
   completeUpdate,
+  editUpdate,
   type FakeUser,
   type InjectTextOptions,
+  type MediaInput,
+  mediaUpdate,
   textUpdate,
   type UpdateInput,
 } from './telegram/inject.ts';
@@ -31,7 +34,7 @@ export type {
   ScriptedFailure,
 } from './telegram/api.ts';
 export type { ApiEnvelope, ResponseParameters } from './telegram/errors.ts';
-export type { FakeUser, InjectTextOptions, UpdateInput, UpdateKind } from './telegram/inject.ts';
+export type { FakeUser, InjectTextOptions, MediaInput, UpdateInput, UpdateKind } from './telegram/inject.ts';
 export type { Params, UploadedFile } from './telegram/params.ts';
 export { postUpdateToWebhook, type WebhookAnswer } from './telegram/webhook.ts';
 
@@ -122,6 +125,16 @@ class FakeTelegramServer implements FakeTelegram {
 
   injectCallback(from: FakeUser, data: string, messageId: number, chatId?: number): number {
     return this.injectUpdate(callbackUpdate(this.state, from, data, messageId, chatId));
+  }
+
+  /** A photo, video, voice note (with an optional caption), sticker, location or contact from a user. */
+  injectMedia(from: FakeUser, media: MediaInput, opts?: InjectTextOptions): number {
+    return this.injectUpdate(mediaUpdate(this.state, from, media, opts));
+  }
+
+  /** The user edits their message `messageId` (text, or caption of a media message): an `edited_message`. */
+  injectEdit(from: FakeUser, messageId: number, newText: string, chatId = from.id): number {
+    return this.injectUpdate(editUpdate(this.state, messageId, newText, chatId));
   }
 
   failNext(n: number, kind: ScriptedFailure, opts: { method?: string } = {}): void {

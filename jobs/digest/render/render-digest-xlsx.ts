@@ -9,6 +9,7 @@ import type { DigestModel, DigestRow } from '../../../domain/digest/digest-model
 import type { DigestLocale } from '../../../domain/digest/digest-summary.ts';
 import { nounLabel } from '../../../domain/digest/digest-summary.ts';
 import { statusLabel } from '../../../domain/reply/report-status.ts';
+import { formatFileSize } from '../../../domain/text/format-file-size.ts';
 import { asOfText, dmy, excelDate, groupTitle, roman, WORDS } from './digest-labels.ts';
 
 /** Row number of the table header (rows above it hold the counts). */
@@ -31,6 +32,7 @@ const HEADERS = {
     'Cơ quan chủ trì',
     'Thời hạn',
     'Ngày báo cáo gần nhất',
+    'Minh chứng',
   ],
   en: (noun: string) => [
     'No.',
@@ -45,9 +47,10 @@ const HEADERS = {
     'Lead agencies',
     'Deadline',
     'Last report',
+    'Evidence',
   ],
 } as const;
-const WIDTHS = [7, 40, 40, 36, 28, 20, 28, 18, 10, 26, 14, 14];
+const WIDTHS = [7, 40, 40, 36, 28, 20, 28, 18, 10, 26, 14, 14, 30];
 const TIMING_LINE = {
   vi: (t: DigestModel['totals']) =>
     `Hoàn thành đúng hạn ${t.done_on_time} · hoàn thành quá hạn ${t.done_late} · trong hạn ${t.within_deadline} · quá hạn ${t.overdue} · không có thời hạn ${t.without_deadline}`,
@@ -78,7 +81,23 @@ function taskValues(row: DigestRow, locale: DigestLocale): ExcelJS.CellValue[] {
     row.lead.join(', '),
     row.deadline.due === null ? formatDeadline(row.deadline, locale) : excelDate(row.deadline.due),
     row.lastReportAt === null ? null : excelDate(vnDate(row.lastReportAt)),
+    evidenceText(row, locale),
   ];
+}
+
+const EVIDENCE_KINDS = {
+  vi: { photo: 'Ảnh', document: 'Tệp', video: 'Video', voice: 'Ghi âm' },
+  en: { photo: 'Photo', document: 'File', video: 'Video', voice: 'Voice note' },
+} as const;
+
+/** "Ảnh, 117 KB — file_id AgAC…": the kind, size and platform file id of the report's evidence. */
+function evidenceText(row: DigestRow, locale: DigestLocale): string {
+  const evidence = row.evidence;
+  if (!evidence) return '';
+  const kinds: Record<string, string> = EVIDENCE_KINDS[locale];
+  const parts = [kinds[evidence.kind] ?? evidence.kind];
+  if (evidence.size !== null) parts.push(formatFileSize(evidence.size));
+  return `${parts.join(', ')} — file_id ${evidence.fileId}`;
 }
 
 function fill(argb: string): ExcelJS.Fill {

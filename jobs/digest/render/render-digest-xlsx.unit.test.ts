@@ -37,6 +37,7 @@ describe('renderDigestXlsx', () => {
       'Cơ quan chủ trì',
       'Thời hạn',
       'Ngày báo cáo gần nhất',
+      'Minh chứng',
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: XLSX_HEADER_ROW });
     expect(sheet.getColumn(2).width).toBe(40);
@@ -78,5 +79,22 @@ describe('renderDigestXlsx', () => {
     const sheet = await readBack(await renderDigestXlsx(model, 'en'));
     expect(sheet.getCell(XLSX_HEADER_ROW, 2).value).toBe('Model');
     expect(sheet.getCell('A2').value).toBe('Figures as of 08:00 15/11/2024');
+  });
+  it('GIVEN a task whose report came with a photo THEN its row names the evidence: kind, size and file id', async () => {
+    const input = scriptedInput();
+    const withEvidence = {
+      ...input,
+      tasks: input.tasks.map((t) =>
+        t.code === '3' ? { ...t, evidence: { fileId: 'AgACAgUAAxkBAAIB', kind: 'photo', size: 120_000 } } : t,
+      ),
+    };
+    const digest = buildDigest(withEvidence);
+    const vi = await readBack(await renderDigestXlsx(digest, 'vi'));
+    expect(vi.getCell(XLSX_HEADER_ROW, 13).value).toBe('Minh chứng');
+    expect(vi.getRow(XLSX_HEADER_ROW + 4).getCell(13).value).toBe('Ảnh, 117 KB — file_id AgACAgUAAxkBAAIB');
+    expect(vi.getRow(XLSX_HEADER_ROW + 5).getCell(13).value ?? '').toBe('');
+    const en = await readBack(await renderDigestXlsx(digest, 'en'));
+    expect(en.getCell(XLSX_HEADER_ROW, 13).value).toBe('Evidence');
+    expect(en.getRow(XLSX_HEADER_ROW + 4).getCell(13).value).toBe('Photo, 117 KB — file_id AgACAgUAAxkBAAIB');
   });
 });

@@ -1,6 +1,6 @@
 /** Public types of the fake Telegram Bot API server (re-exported by `../telegram-api-server.ts`). */
 import type { ApiEnvelope } from './errors.ts';
-import type { FakeUser, InjectTextOptions, UpdateInput } from './inject.ts';
+import type { FakeUser, InjectTextOptions, MediaInput, UpdateInput } from './inject.ts';
 import type { Params } from './params.ts';
 
 /** Options of `startFakeTelegramServer`. */
@@ -65,6 +65,10 @@ export interface FakeTelegram {
   injectText(from: FakeUser, text: string, opts?: InjectTextOptions): number;
   /** A user presses a button with `data` on message `messageId`; returns the `update_id`. */
   injectCallback(from: FakeUser, data: string, messageId: number, chatId?: number): number;
+  /** A photo, video or voice note (optionally captioned), a sticker, a location or a contact; returns the `update_id`. */
+  injectMedia(from: FakeUser, media: MediaInput, opts?: InjectTextOptions): number;
+  /** The user edits message `messageId` of the chat (default: their private chat): an `edited_message` update. */
+  injectEdit(from: FakeUser, messageId: number, newText: string, chatId?: number): number;
   /** A document the user sends (served back by getFile and the file download URL). */
   injectDocument(
     from: FakeUser,

@@ -110,3 +110,118 @@ export function completeUpdate(state: FakeState, input: UpdateInput): Omit<Updat
   }
   return update as Omit<Update, 'update_id'>;
 }
+
+/** Media a user sends, shaped as the Bot API documents each kind (sizes are made up but plausible). */
+export type MediaInput =
+  | { kind: 'photo'; caption?: string; fileSize?: number }
+  | { kind: 'video'; caption?: string; fileSize?: number }
+  | { kind: 'voice'; caption?: string; fileSize?: number }
+  | { kind: 'sticker' }
+  | { kind: 'location' }
+  | { kind: 'contact' };
+
+const fileIds = (prefix: string) => {
+  const unique = randomBytes(6).toString('base64url');
+  return { file_id: `${prefix}${randomBytes(24).toString('base64url')}`, file_unique_id: `AQAD${unique}` };
+};
+
+/** The Message fields of one media kind: `photo` is PhotoSize[] (smallest first), the others one object. */
+function mediaFields(media: MediaInput): Record<string, unknown> {
+  switch (media.kind) {
+    case 'photo': {
+      const size = media.fileSize ?? 120_000;
+      return {
+        photo: [
+          { ...fileIds('AgAC'), width: 90, height: 68, file_size: Math.round(size / 60) },
+          { ...fileIds('AgAC'), width: 320, height: 240, file_size: Math.round(size / 8) },
+          { ...fileIds('AgAC'), width: 1280, height: 960, file_size: size },
+        ],
+      };
+    }
+    case 'video':
+      return {
+        video: {
+          ...fileIds('BAAC'),
+          width: 1280,
+          height: 720,
+          duration: 12,
+          mime_type: 'video/mp4',
+          file_size: media.fileSize ?? 2_400_000,
+        },
+      };
+    case 'voice':
+      return {
+        voice: {
+          ...fileIds('AwAC'),
+          duration: 7,
+          mime_type: 'audio/ogg',
+          file_size: media.fileSize ?? 24_000,
+        },
+      };
+    case 'sticker':
+      return {
+        sticker: {
+          ...fileIds('CAAC'),
+          type: 'regular',
+          width: 512,
+          height: 512,
+          is_animated: false,
+          is_video: false,
+          emoji: '👍',
+          set_name: 'HotCherry',
+          file_size: 21_000,
+        },
+      };
+    case 'location':
+      return { location: { latitude: 13.7765, longitude: 109.2237 } };
+    case 'contact':
+      return { contact: { phone_number: '+84900000001', first_name: 'Hùng', user_id: 7001 } };
+  }
+}
+
+/** A media message from a user (a caption, when given, with its bot_command entities), stored in the chat. */
+export function mediaUpdate(
+  state: FakeState,
+  from: FakeUser,
+  media: MediaInput,
+  opts: InjectTextOptions = {},
+): UpdateInput {
+  const base = textUpdate(state, from, '', opts).message as unknown as Record<string, unknown>;
+  delete base['text'];
+  delete base['entities'];
+  const caption = 'caption' in media ? media.caption : undefined;
+  const entities = caption ? commandEntities(caption) : [];
+  const message = {
+    ...base,
+    ...mediaFields(media),
+    ...(caption ? { caption } : {}),
+    ...(entities.length > 0 ? { caption_entities: entities } : {}),
+  } as unknown as StoredMessage;
+  state.chats.put(message);
+  return { message: message as NonNullable<UpdateInput['message']> };
+}
+
+/**
+ * An `edited_message` update: the stored message `messageId` of the chat with its new text (or new
+ * caption, for a media message), the same `message_id` and an `edit_date`, as Telegram sends an edit.
+ */
+export function editUpdate(
+  state: FakeState,
+  messageId: number,
+  newText: string,
+  chatId: number,
+): UpdateInput {
+  const original = state.chats.get(chatId, messageId) as unknown as Record<string, unknown> | undefined;
+  if (!original) throw new Error(`injectEdit: no message ${messageId} in chat ${chatId}`);
+  const entities = commandEntities(newText);
+  const isCaption = !('text' in original);
+  const edited = {
+    ...original,
+    ...(isCaption ? { caption: newText } : { text: newText }),
+    edit_date: Math.max(nowSeconds(), Number(original['date']) + 1),
+  } as Record<string, unknown>;
+  delete edited[isCaption ? 'caption_entities' : 'entities'];
+  if (entities.length > 0) edited[isCaption ? 'caption_entities' : 'entities'] = entities;
+  state.chats.put(edited as unknown as StoredMessage);
+  return { edited_message: edited as NonNullable<UpdateInput['edited_message']> };
+}

@@ -1,0 +1,95 @@
+/**
+ * More ways officers say the same things (issue 15, item 11): a progress figure in brackets, and a
+ * negated obstacle ("không có vướng mắc", "chưa gặp khó khăn gì", "không còn vướng") before the status —
+ * with and without diacritics. Each row reads as a reply to the reminder of task 5.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseStatusReply, type ReplyContext } from './parse-status-reply.ts';
+import type { ReportStatus } from './report-status.ts';
+
+const REPLY: ReplyContext = { replyToTaskCode: '5' };
+const FREE: ReplyContext = { replyToTaskCode: null };
+
+type Row = [status: ReportStatus, progress: number | null, result: string | null, blocker: string | null];
+
+const read = (input: string, context = REPLY) => {
+  const parsed = parseStatusReply(input, context);
+  if (!parsed.ok) return parsed.problems.map((p) => p.code);
+  return parsed.reports.map((r) => [r.taskCode, r.status, r.progress, r.result, r.blocker]);
+};
+
+describe('parseStatusReply: a progress figure in brackets', () => {
+  it.each<[string, Row]>([
+    ['đang thực hiện (60%)', ['in_progress', 60, null, null]],
+    ['dang thuc hien (60%)', ['in_progress', 60, null, null]],
+    ['Đang triển khai (60 %)', ['in_progress', 60, null, null]],
+    ['đang làm ( 60% )', ['in_progress', 60, null, null]],
+    ['đang làm (60)', ['in_progress', 60, null, null]],
+    ['đang làm (60 phần trăm)', ['in_progress', 60, null, null]],
+    ['đang triển khai (đạt 60%)', ['in_progress', 60, null, null]],
+    ['dang trien khai (dat 60%)', ['in_progress', 60, null, null]],
+    ['tiến độ (60%)', ['in_progress', 60, null, null]],
+    ['60% (đang làm)', ['in_progress', 60, null, null]],
+    ['xong (100%)', ['done', 100, null, null]],
+    ['in progress (60%)', ['in_progress', 60, null, null]],
+    ['đang thực hiện (60%) đã lắp 5/7 camera', ['in_progress', 60, 'đã lắp 5/7 camera', null]],
+    ['đang thực hiện (60%), vướng: chưa có kinh phí', ['in_progress', 60, null, 'chưa có kinh phí']],
+  ])('GIVEN %j THEN the figure in brackets is the progress', (input, [status, progress, result, blocker]) => {
+    expect(read(input)).toEqual([[null, status, progress, result, blocker]]);
+  });
+
+  it.each<[string, Row]>([
+    ['đang làm (5 xã)', ['in_progress', null, '(5 xã)', null]],
+    ['đang làm 60% (đã lắp 5/7 camera)', ['in_progress', 60, '(đã lắp 5/7 camera)', null]],
+    ['xong (đợt 1)', ['done', 100, '(đợt 1)', null]],
+  ])(
+    'GIVEN %j THEN a bracket that holds no figure stays result text',
+    (input, [status, progress, result, blocker]) => {
+      expect(read(input)).toEqual([[null, status, progress, result, blocker]]);
+    },
+  );
+
+  it('GIVEN a task code and a bracketed figure THEN both are read', () => {
+    expect(read('#12 đang thực hiện (45%)', FREE)).toEqual([['12', 'in_progress', 45, null, null]]);
+  });
+});
+
+describe('parseStatusReply: a negated obstacle is no blocker', () => {
+  it.each<[string, Row]>([
+    ['không có vướng mắc, đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['khong co vuong mac, dang trien khai 50%', ['in_progress', 50, null, null]],
+    ['Không có khó khăn vướng mắc, đang làm 50%', ['in_progress', 50, null, null]],
+    ['chưa có vướng mắc, đang làm 40%', ['in_progress', 40, null, null]],
+    ['chua co vuong mac, dang lam 40%', ['in_progress', 40, null, null]],
+    ['không gặp vướng mắc gì, đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['không có khó khăn gì cả, đang làm 30%', ['in_progress', 30, null, null]],
+    ['ko co kk gi, dang lam 20%', ['in_progress', 20, null, null]],
+    ['không vướng, tiến độ 70%', ['in_progress', 70, null, null]],
+    ['không còn vướng mắc, đã xong', ['done', 100, null, null]],
+    ['khong con vuong mac, da xong', ['done', 100, null, null]],
+    ['chưa có khó khăn vướng mắc, đã hoàn thành', ['done', 100, null, null]],
+    ['hết vướng mắc, đang làm 80%', ['in_progress', 80, null, null]],
+    ['không có vướng mắc, chờ TW hướng dẫn', ['waiting_central', null, null, null]],
+    ['không có vướng mắc, đang thực hiện (60%)', ['in_progress', 60, null, null]],
+  ])('GIVEN %j THEN no blocker and the status after it', (input, [status, progress, result, blocker]) => {
+    expect(read(input)).toEqual([[null, status, progress, result, blocker]]);
+  });
+
+  it.each<[string, Row]>([
+    ['đang triển khai 50%, không có vướng mắc', ['in_progress', 50, 'không có vướng mắc', null]],
+    ['dang lam 60%, chua vuong gi', ['in_progress', 60, 'chua vuong gi', null]],
+  ])('GIVEN %j THEN a negated obstacle after the status is result text, not a blocker', (input, row) => {
+    const [status, progress, result, blocker] = row;
+    expect(read(input)).toEqual([[null, status, progress, result, blocker]]);
+  });
+
+  it('GIVEN a negated obstacle and nothing else THEN there is still no status to record', () => {
+    expect(read('không có vướng mắc')).toEqual(['no-status']);
+  });
+
+  it('GIVEN a negated obstacle before a real blocker THEN the real blocker is read', () => {
+    expect(read('không có vướng mắc về kỹ thuật, nhưng vướng: chưa có kinh phí')).toEqual([
+      [null, 'blocked', null, 'không có vướng mắc về kỹ thuật', 'chưa có kinh phí'],
+    ]);
+  });
+});

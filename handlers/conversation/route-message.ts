@@ -1,0 +1,210 @@
+/**
+ * Where one inbound message goes. The order of the checks is behaviour (an invite code before the
+ * "unknown user" answer, a command before a typed report, ...), so it is written as one list of named
+ * steps, {@link ROUTE_STEPS}: each step answers the message (an outcome) or passes it on (null).
+ */
+import { REPORT_COMMAND_NAMES } from '../../domain/reply/report-commands.ts';
+import { peekConversation, takeConversation } from '../../store/conversations.ts';
+import { markChatUnreachable } from '../../store/deliveries.ts';
+import { INVITE_CODE_PATTERN, touchIdentity } from '../../store/officers.ts';
+import { refuseRole, replyUsage } from '../admin/command.ts';
+import { answerByReply } from '../admin/explanations.ts';
+import { previewUploadedPlan } from '../admin/import-plan-file.ts';
+import type { CommandDeps, OfficerTurn } from '../commands/chat-command.ts';
+import { findCommand, helpText } from '../commands/command-registry.ts';
+import { runOnce } from '../commands/run-once.ts';
+import type { InboundOutcome } from '../inbound.ts';
+import { answerPending } from './answer-pending.ts';
+import { linkAccount } from './link-account.ts';
+import { BUTTON_PAYLOAD, PENDING_KIND, type PendingReport, pressButton } from './press-button.ts';
+import { reportProgress } from './report-progress.ts';
+import { reviseReport } from './revise-report.ts';
+import type { Turn } from './turn.ts';
+
+/** One message on its way through the steps. */
+export interface Routing {
+  turn: Turn;
+  deps: CommandDeps;
+  /** The message text, trimmed. */
+  text: string;
+  /** The command the text starts with (`/name args`), lower-case and without `@BotName`. */
+  command: { name: string; args: string } | null;
+}
+
+/** One check of the route: an outcome when it handled the message, null to pass it on. */
+export interface RouteStep {
+  readonly name: string;
+  run(routing: Routing): Promise<InboundOutcome | null>;
+}
+
+const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/iu;
+const REPORT_NAMES: ReadonlySet<string> = new Set(REPORT_COMMAND_NAMES);
+/** Documents an admin sends with a caption are plan files when they have a plan file's extension. */
+const PLAN_FILE_NAME = /\.(txt|tsv|csv|xlsx)$/iu;
+
+const officerTurn = (turn: Turn) => turn as OfficerTurn;
+
+/** Routes one recorded message through {@link ROUTE_STEPS}. */
+export async function routeMessage(turn: Turn, deps: CommandDeps): Promise<InboundOutcome> {
+  const text = turn.message.text.trim();
+  const match = turn.message.kind === 'button' || turn.message.kind === 'text' ? COMMAND.exec(text) : null;
+  const command = match ? { name: match[1]!.toLowerCase(), args: match[2]?.trim() ?? '' } : null;
+  const routing: Routing = { turn, deps, text, command };
+  for (const step of ROUTE_STEPS) {
+    const outcome = await step.run(routing);
+    if (outcome) return outcome;
+  }
+  return 'ignored';
+}
+
+/** The steps, in order. */
+export const ROUTE_STEPS: readonly RouteStep[] = [
+  {
+    // Zalo: the officer left the OA. Writing to the OA again (touchIdentity) clears the mark.
+    name: 'an unfollow marks the chat unreachable',
+    async run({ turn }) {
+      if (turn.message.kind !== 'unfollow') return null;
+      if (!turn.chatIdentity) return 'ignored';
+      await markChatUnreachable(turn.db, turn.message, turn.now);
+      return 'processed';
+    },
+  },
+  {
+    name: '/start with a code links the chat',
+    run: ({ turn, command }) =>
+      command?.name === 'start' && command.args ? linkAccount(turn, command.args) : Promise.resolve(null),
+  },
+  {
+    name: 'a bare invite code from an unknown sender links the chat',
+    run: ({ turn, text }) =>
+      !turn.officer && turn.message.kind === 'text' && INVITE_CODE_PATTERN.test(text.toUpperCase())
+        ? linkAccount(turn, text)
+        : Promise.resolve(null),
+  },
+  {
+    // In a group only what is addressed to the bot (a command) is answered; a digest group's chatter
+    // and anything from members who are not officers is ignored.
+    name: 'a sender who is not a linked officer is told how to link',
+    async run({ turn, command }) {
+      if (turn.officer) return null;
+      if (turn.message.isGroup) {
+        if (!command || turn.chatIdentity?.purpose === 'digest_group') return 'ignored';
+        await turn.reply(turn.m.groupNotLinked);
+        return 'rejected';
+      }
+      await turn.reply(turn.m.unknownUser);
+      return 'rejected';
+    },
+  },
+  {
+    name: 'an inactive officer is refused',
+    async run({ turn }) {
+      const identity = turn.identity!;
+      // Only a message in the officer's own chat proves that chat reachable.
+      if (identity.chatId === turn.message.chatId) await touchIdentity(turn.db, identity.id, turn.now);
+      if (turn.officer!.active) return null;
+      await turn.reply(turn.m.inactive);
+      return 'rejected';
+    },
+  },
+  {
+    name: 'a new follower is greeted with the help',
+    async run({ turn }) {
+      if (turn.message.kind !== 'follow') return null;
+      await turn.reply(helpText(turn.locale, turn.officer!.role));
+      return 'processed';
+    },
+  },
+  {
+    // An edit is only ever re-read as a report: an edited "/canbo them ..." must not add a second officer.
+    name: 'an edited message revises its report',
+    async run({ turn, text, command }) {
+      if (!turn.message.editedAt) return null;
+      if (command && !REPORT_NAMES.has(command.name)) return 'ignored';
+      if (!text) return 'ignored';
+      return reviseReport(turn, text);
+    },
+  },
+  {
+    name: 'a command runs as its sender, if the sender’s role allows it',
+    async run({ turn, command, deps }) {
+      if (!command) return null;
+      const entry = findCommand(command.name);
+      if (!entry) {
+        await turn.reply(turn.m.unknownCommand);
+        return 'rejected';
+      }
+      const sender = officerTurn(turn);
+      if (!entry.roles.includes(sender.officer.role)) {
+        if (!entry.refusal) return refuseRole(turn, entry.roles);
+        await turn.reply(entry.refusal(turn.m));
+        return 'rejected';
+      }
+      if (command.args === '?' && entry.usage) return replyUsage(turn, entry.usage, 'processed');
+      if (entry.once) return runOnce(sender, command.name, () => entry.run(sender, command.args, deps));
+      return entry.run(sender, command.args, deps);
+    },
+  },
+  {
+    name: 'an admin’s plan file is previewed for import',
+    run({ turn, text, deps }) {
+      const file = turn.message.file;
+      const isPlanFile =
+        turn.message.kind === 'file' &&
+        (file?.kind ?? 'document') === 'document' &&
+        (!text || PLAN_FILE_NAME.test(file?.fileName ?? ''));
+      return isPlanFile ? previewUploadedPlan(officerTurn(turn), deps) : Promise.resolve(null);
+    },
+  },
+  {
+    name: 'a reply to a request for explanation answers it',
+    run: ({ turn, deps }) =>
+      turn.message.kind === 'text' && turn.message.replyToMessageId
+        ? answerByReply(officerTurn(turn), deps)
+        : Promise.resolve(null),
+  },
+  {
+    name: 'a report button records or asks for the rest',
+    async run({ turn, text }) {
+      if (!BUTTON_PAYLOAD.test(text)) return null;
+      return pressButton(turn, text, await turn.contextTaskIds());
+    },
+  },
+  {
+    name: 'a message without text is answered with how to report',
+    async run({ turn, text }) {
+      const { kind, file, unreadable } = turn.message;
+      if (kind === 'unreadable') {
+        await turn.reply(turn.m.mediaNotRead(turn.m.mediaKinds[unreadable ?? 'other']));
+        return 'rejected';
+      }
+      if (kind !== 'file' || text) return null;
+      const fileKind = file?.kind ?? 'document';
+      await turn.reply(
+        fileKind === 'document' ? turn.m.fileNotAllowed : turn.m.mediaNotRead(turn.m.evidenceKinds[fileKind]),
+      );
+      return 'rejected';
+    },
+  },
+  {
+    name: 'an answer to the bot’s question completes the pending report',
+    async run({ turn, text }) {
+      const key = turn.conversationKey(PENDING_KIND);
+      if (!(await peekConversation(turn.db, key, turn.now))) return null;
+      const pending = (await takeConversation(turn.db, key, turn.now)) as PendingReport | null;
+      return pending ? answerPending(turn, pending, text) : null;
+    },
+  },
+  {
+    // Bots in groups see only what is addressed to them; other group talk is not a report.
+    name: 'group chatter is not a report',
+    run: ({ turn }) =>
+      Promise.resolve(turn.message.isGroup && !turn.message.replyToMessageId ? 'ignored' : null),
+  },
+  {
+    name: 'anything else is a typed report',
+    async run({ turn, text }) {
+      return reportProgress(turn, text, await turn.contextTaskIds());
+    },
+  },
+];
