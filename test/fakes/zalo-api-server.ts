@@ -34,6 +34,12 @@ export type FakeZaloFailure =
   | { delayMs: number }
   | { error: number; message?: string };
 
+/**
+ * A scripted failure of the next token requests: a 502 page or a reset connection before anything is
+ * issued, or (`respondAfterMs`) the pair issued — the old refresh token spent — and the answer held back.
+ */
+export type FakeZaloTokenFailure = 'http-502' | 'reset' | { respondAfterMs: number };
+
 /** A CS message the fake accepted. */
 export interface FakeSentMessage {
   userId: string;
@@ -71,6 +77,8 @@ export interface FakeZalo {
   setUserProfile(userId: string, profile: Record<string, unknown>): void;
   /** The next `n` OpenAPI calls (CS, upload, user detail) fail this way. */
   failNext(n: number, kind: FakeZaloFailure): void;
+  /** The next `n` token requests (code exchange or refresh) fail this way. */
+  failNextToken(n: number, kind: FakeZaloTokenFailure): void;
   /** Every access token issued so far stops working (refresh tokens stay valid). */
   expireAccessToken(): void;
   /** Signs a webhook body as Zalo does; adds `timestamp` (now, ms string) and `app_id` if missing. */
@@ -100,6 +108,7 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
   const lastInteraction = new Map<string, Date>();
   const profiles = new Map<string, Record<string, unknown>>();
   const failures: FakeZaloFailure[] = [];
+  const tokenFailures: FakeZaloTokenFailure[] = [];
   let refreshCount = 0;
 
   const issueTokens = (): FakeTokenPair => {
@@ -120,10 +129,37 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
     return state !== undefined && !state.revoked && state.expiresAt > now().getTime();
   };
 
-  const handleToken = (req: IncomingMessage, body: string, res: ServerResponse): undefined => {
+  /** The token endpoint with its scripted failures (see {@link FakeZaloTokenFailure}). */
+  const handleTokenRequest = async (
+    req: IncomingMessage,
+    body: string,
+    res: ServerResponse,
+  ): Promise<void> => {
+    const failure = tokenFailures.shift();
+    if (failure === 'http-502') {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><body>502 Bad Gateway</body></html>');
+      return;
+    }
+    if (failure === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    const held = { body: '' };
+    handleToken(req, body, held);
+    if (failure !== undefined) await new Promise((r) => setTimeout(r, failure.respondAfterMs));
+    if (res.destroyed) return;
+    json(res, JSON.parse(held.body));
+  };
+
+  const handleToken = (req: IncomingMessage, body: string, res: { body: string }): undefined => {
     const form = new URLSearchParams(body);
+    const answer = (value: unknown): undefined => {
+      res.body = JSON.stringify(value);
+      return undefined;
+    };
     const oauthError = (error: number, name: string): undefined =>
-      json(res, { error, error_name: name, error_reason: name, error_description: name });
+      answer({ error, error_name: name, error_reason: name, error_description: name });
     if (req.headers['secret_key'] !== appSecret) return oauthError(-14001, 'Invalid secret key');
     if (form.get('app_id') !== appId) return oauthError(-14003, 'Invalid app id');
     const grant = form.get('grant_type');
@@ -151,7 +187,7 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
       return oauthError(-14005, 'Invalid grant type');
     }
     const pair = issueTokens();
-    json(res, {
+    answer({
       access_token: pair.accessToken,
       refresh_token: pair.refreshToken,
       expires_in: String(lifetimeSec),
@@ -236,7 +272,7 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
   const route = async (req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const key = `${req.method} ${url.pathname}`;
-    if (key === 'POST /v4/oa/access_token') return handleToken(req, raw.toString('utf8'), res);
+    if (key === 'POST /v4/oa/access_token') return handleTokenRequest(req, raw.toString('utf8'), res);
     const api = ['POST /v3.0/oa/message/cs', 'POST /v2.0/oa/upload/file', 'GET /v3.0/oa/user/detail'];
     if (!api.includes(key)) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -291,6 +327,9 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
     },
     failNext(n, kind) {
       for (let i = 0; i < n; i++) failures.push(kind);
+    },
+    failNextToken(n, kind) {
+      for (let i = 0; i < n; i++) tokenFailures.push(kind);
     },
     expireAccessToken() {
       for (const state of accessTokens.values()) state.revoked = true;
