@@ -1,7 +1,9 @@
 /**
  * A fake Zalo for tests: one node:http server on 127.0.0.1 (random port) serving both the OAuth host and
- * the OpenAPI host, behaving as /work/shared/notes/zalo-oa-facts.md describes: HTTP 200 with `error`
- * codes, the `{ data, error, message }` envelope, string ids, single-use refresh tokens, the 7-day window.
+ * the OpenAPI host, behaving as docs/zalo-oa-api.md describes: HTTP 200 with `error` codes, the
+ * `{ data, error, message }` envelope, string ids, single-use refresh tokens, the 7-day window, and the
+ * CS message shapes the real OA refuses (a `template_type` on text with buttons, titles over 20
+ * characters, phone/SMS payloads that are not objects) answered with `-201`.
  *
  * Paths: `POST /v4/oa/access_token`, `POST /v3.0/oa/message/cs`, `POST /v2.0/oa/upload/file`,
  * `GET /v3.0/oa/user/detail`. The `-14xxx` codes for OAuth failures are placeholders: the real codes are
@@ -207,11 +209,8 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
     }
     const attachment = message['attachment'];
     if (text === undefined && !isObject(attachment)) return envelope(res, -201, 'message is invalid');
-    const payload = isObject(attachment) ? attachment['payload'] : undefined;
-    const buttons = isObject(payload) ? payload['buttons'] : undefined;
-    if (buttons !== undefined && (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 5)) {
-      return envelope(res, -201, 'buttons is invalid');
-    }
+    const refusal = attachmentRefusal(attachment);
+    if (refusal !== null) return envelope(res, -201, refusal);
     const last = lastInteraction.get(userId);
     const at = now();
     if (last ? at.getTime() - last.getTime() > WINDOW_MS : options.strictWindow === true) {
@@ -353,6 +352,49 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
     },
   };
   return fake;
+}
+
+const BUTTON_TYPES = ['oa.query.show', 'oa.query.hide', 'oa.open.url', 'oa.open.phone', 'oa.open.sms'];
+
+/**
+ * Why Zalo would refuse this attachment (`-201`, invalid parameter), or null. Text with buttons is
+ * `{type: "template", payload: {buttons}}` WITHOUT `template_type` (Messenger's `"button"` is refused);
+ * 1 to 5 buttons; titles of 1 to 20 characters; query payloads a string of at most 1,000 characters;
+ * url, phone and SMS payloads objects with their fields (docs/zalo-oa-api.md, "Buttons").
+ */
+function attachmentRefusal(attachment: unknown): string | null {
+  if (attachment === undefined) return null;
+  if (!isObject(attachment) || !isObject(attachment['payload'])) return 'attachment is invalid';
+  const payload = attachment['payload'];
+  const buttons = payload['buttons'];
+  if (buttons === undefined) {
+    return payload['template_type'] === 'button' ? 'template_type is invalid' : null;
+  }
+  if (attachment['type'] !== 'template') return 'attachment type is invalid';
+  if ('template_type' in payload) return 'template_type is invalid';
+  if (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 5) return 'buttons is invalid';
+  for (const button of buttons) {
+    const problem = buttonRefusal(button);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+function buttonRefusal(button: unknown): string | null {
+  if (!isObject(button)) return 'button is invalid';
+  const { title, type, payload } = button;
+  if (typeof title !== 'string' || title.length === 0 || title.length > 20) return 'button title is invalid';
+  if (typeof type !== 'string' || !BUTTON_TYPES.includes(type)) return 'button type is invalid';
+  const text = (v: unknown) => typeof v === 'string' && v.length > 0;
+  if (type.startsWith('oa.query.')) {
+    return typeof payload === 'string' && text(payload) && payload.length <= 1000
+      ? null
+      : 'button payload is invalid';
+  }
+  if (!isObject(payload)) return 'button payload is invalid';
+  if (type === 'oa.open.url') return text(payload['url']) ? null : 'button payload is invalid';
+  if (type === 'oa.open.phone') return text(payload['phone_code']) ? null : 'button payload is invalid';
+  return text(payload['phone_code']) && text(payload['content']) ? null : 'button payload is invalid';
 }
 
 function json(res: ServerResponse, body: unknown): undefined {
