@@ -20,7 +20,7 @@ export async function startRemindersFeature(deps: FeatureDeps): Promise<Feature>
   if (deps.role === 'bot') return { commands };
   const { db, logger, config } = deps;
   const planningTime = config.reminderPlanningTime;
-  const schedules = buildSchedules({ planningTime });
+  const schedules = buildSchedules({ planningTime, timeZone: config.timeZone });
   const queueOptions = { connection: deps.connection, prefix: config.queuePrefix };
   const planningQueue: PlanningQueue = new Queue(PLANNING_QUEUE, queueOptions);
   const digestsQueue = new Queue<DigestJobData>(DIGESTS_QUEUE, queueOptions);

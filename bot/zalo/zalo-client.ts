@@ -83,7 +83,7 @@ interface ZaloWireButton {
   payload: string | Record<string, string>;
 }
 
-const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu;
+const PICTOGRAPHS = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}/gu;
 
 /**
  * A title Zalo accepts: at most {@link ZALO_MAX_BUTTON_TITLE} UTF-16 units. A longer one first loses its
