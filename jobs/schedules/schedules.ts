@@ -5,7 +5,7 @@
  * and the same rule as arithmetic (`latest`), so that a run missed while the service was down can be
  * recognised by its run key (ScheduleRun) and run once.
  */
-import { addDays, civilDate, dateParts, isoWeekday } from '../../domain/calendar/civil-date.ts';
+import { addDays, civilDate, dateParts, isoWeekday, isoWeekKey } from '../../domain/calendar/civil-date.ts';
 import { dateInZone, instantInZone } from '../../domain/calendar/time-zone.ts';
 import type { DigestKind } from '../queues-names.ts';
 
@@ -53,15 +53,6 @@ function latestMonthly(
     }
   }
   throw new RangeError('no occurrence within a year');
-}
-
-/** ISO week of a date: 'YYYY-Www'. */
-export function isoWeekKey(date: string): string {
-  const thursday = addDays(date, 4 - isoWeekday(date));
-  const year = Number(thursday.slice(0, 4));
-  const jan1 = `${year}-01-01`;
-  const dayOfYear = (Date.parse(thursday) - Date.parse(jan1)) / 86_400_000;
-  return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`;
 }
 
 /** The four schedules; `planningTime` is 'HH:MM' in `timeZone` (default {@link SCHEDULE_TZ}). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isoWeekKey } from '../../domain/calendar/civil-date.ts';
 import { vnInstant } from '../../domain/calendar/working-time.ts';
-import { buildSchedules, isoWeekKey } from './schedules.ts';
+import { buildSchedules } from './schedules.ts';
 
 const schedules = buildSchedules({ planningTime: '07:30' });
 const byId = (id: string) => schedules.find((s) => s.id === id)!;
