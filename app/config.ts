@@ -67,6 +67,7 @@ export const ENV_EXAMPLES: Record<string, string> = {
   REMINDER_PLANNING_TIME: '07:30',
   WORK_EXTRA_DAYS_OFF: '2025-01-27,2025-02-03',
   WORK_EXTRA_WORKING_DAYS: '2025-02-08',
+  INBOUND_RETENTION_DAYS: '90',
   TELEGRAM_BOT_TOKEN: '123456789:AAExampleExampleExampleExample',
   TELEGRAM_BOT_USERNAME: 'de_an_06_bot',
   TELEGRAM_API_ROOT: 'https://api.telegram.org',
@@ -122,6 +123,12 @@ const EnvSchema = z
       .default('07:30'),
     WORK_EXTRA_DAYS_OFF: dateList,
     WORK_EXTRA_WORKING_DAYS: dateList,
+    INBOUND_RETENTION_DAYS: z.coerce
+      .number({ error: 'must be a whole number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be 1-3650')
+      .max(3650, 'must be 1-3650')
+      .default(90),
     OUTBOX_PER_CHAT_INTERVAL_MS: z.coerce
       .number({ error: 'must be a number of milliseconds' })
       .int('must be a whole number')
@@ -201,6 +208,8 @@ export interface Config {
   /** Extra days off and make-up working days decided by the government each year. */
   workExtraDaysOff: string[];
   workExtraWorkingDays: string[];
+  /** Days a raw inbound payload is kept before the nightly purge empties it. */
+  inboundRetentionDays: number;
   outboxRatePerSecond: number;
   outboxPerChatIntervalMs: number;
   telegram:
@@ -260,6 +269,7 @@ export function parseConfig(env: Record<string, string | undefined>, version = '
       reminderPlanningTime: e.REMINDER_PLANNING_TIME,
       workExtraDaysOff: e.WORK_EXTRA_DAYS_OFF,
       workExtraWorkingDays: e.WORK_EXTRA_WORKING_DAYS,
+      inboundRetentionDays: e.INBOUND_RETENTION_DAYS,
       outboxRatePerSecond: e.OUTBOX_RATE_PER_SECOND,
       outboxPerChatIntervalMs: e.OUTBOX_PER_CHAT_INTERVAL_MS,
       telegram: e.TELEGRAM_BOT_TOKEN

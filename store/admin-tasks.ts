@@ -3,6 +3,7 @@
  * and resuming plans, tasks and officers, the overdue list, and reassigning lead/support agencies.
  * Every change writes an audit row in the same transaction.
  */
+import { isoDate } from '../domain/calendar/civil-date.ts';
 import type { PrismaClient } from '../prisma/generated/client.ts';
 import { type Actor, recordAudit } from './audit.ts';
 
@@ -18,8 +19,6 @@ export interface AdminTask {
   paused: boolean;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
 /** Tasks (not removed) with this code, newest plan first; `planId` narrows to one plan. */
 export async function findTasksByCode(db: PrismaClient, code: string, planId?: number): Promise<AdminTask[]> {
   const clean = code.replace(/^(#|nv)/iu, '').replace(/^0+(?=\d)/u, '');
@@ -32,8 +31,8 @@ export async function findTasksByCode(db: PrismaClient, code: string, planId?: n
     planId: r.planId,
     code: r.code,
     title: r.title,
-    dueDate: iso(r.dueDate),
-    originalDueDate: iso(r.originalDueDate),
+    dueDate: isoDate(r.dueDate),
+    originalDueDate: isoDate(r.originalDueDate),
     deadlineKind: r.deadlineKind,
     deadlineRaw: r.deadlineRaw,
     paused: r.paused,
@@ -108,7 +107,7 @@ export async function overdueTasks(db: PrismaClient, today: string): Promise<Ove
     id: r.id,
     code: r.code,
     title: r.title,
-    due: iso(r.dueDate) ?? today,
+    due: isoDate(r.dueDate) ?? today,
     status: r.status,
     progress: r.progress,
     lead: r.agencies.map((a) => a.agency.name),

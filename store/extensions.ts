@@ -2,12 +2,12 @@
  * Deadline extensions. An approved extension moves Task.dueDate and keeps the plan's own date in
  * originalDueDate; the request, the decision and the change are recorded (DeadlineExtension, AuditLog).
  */
+import { isoDate } from '../domain/calendar/civil-date.ts';
 import type { Prisma, PrismaClient } from '../prisma/generated/client.ts';
 import { type Actor, recordAudit } from './audit.ts';
 
 const DATED = new Set(['date', 'month', 'quarter', 'half_year', 'year']);
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export interface ExtensionView {
   id: number;
@@ -32,8 +32,8 @@ async function moveDeadline(tx: Prisma.TransactionClient, taskId: number, newDue
       ...(DATED.has(task.deadlineKind) ? {} : { deadlineKind: 'date' as const }),
     },
   });
-  const before = { dueDate: iso(task.dueDate), originalDueDate: iso(task.originalDueDate) };
-  const after = { dueDate: newDue, originalDueDate: iso(task.originalDueDate ?? task.dueDate) };
+  const before = { dueDate: isoDate(task.dueDate), originalDueDate: isoDate(task.originalDueDate) };
+  const after = { dueDate: newDue, originalDueDate: isoDate(task.originalDueDate ?? task.dueDate) };
   await recordAudit(tx, {
     actor,
     action: 'task.extend',
@@ -105,8 +105,8 @@ function toView(
     taskCode: task.code,
     taskTitle: task.title,
     requestedBy: ext.requestedBy,
-    previousDue: iso(ext.previousDue),
-    newDue: iso(ext.newDue) ?? '',
+    previousDue: isoDate(ext.previousDue),
+    newDue: isoDate(ext.newDue) ?? '',
     reason: ext.reason,
     state: ext.state,
   };
@@ -140,9 +140,9 @@ export async function decideExtension(
       targetType: 'deadline_extension',
       targetId: ext.id,
       before: { state: ext.state },
-      after: { state, taskId: ext.taskId, newDue: iso(ext.newDue) },
+      after: { state, taskId: ext.taskId, newDue: isoDate(ext.newDue) },
     });
-    if (input.approve) await moveDeadline(tx, ext.taskId, iso(ext.newDue) ?? '', input.actor);
+    if (input.approve) await moveDeadline(tx, ext.taskId, isoDate(ext.newDue) ?? '', input.actor);
     return { ok: true, extension: toView({ ...ext, state }, ext.task) } as const;
   });
 }

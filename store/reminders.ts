@@ -3,6 +3,7 @@
  * dueDate/status/deadlineKind, never the whole plan), overdue reminders already sent, support input,
  * and the Reminder rows themselves (inserted once per deterministic key).
  */
+import { isoDate } from '../domain/calendar/civil-date.ts';
 import type { DeadlineKind } from '../domain/deadline/deadline.ts';
 import type { ReportStatus } from '../domain/reply/report-status.ts';
 import type { Prisma, PrismaClient, ReminderState } from '../prisma/generated/client.ts';
@@ -30,10 +31,6 @@ export interface PlanningTaskRow {
 /** A 'YYYY-MM-DD' Vietnam date as the Date a `@db.Date` column takes. */
 export function dayToDate(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
-}
-
-function iso(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
 }
 
 /**
@@ -78,8 +75,8 @@ export async function loadPlanningTasks(
   });
   return rows.map(({ plan, dueDate, startDate, ...row }) => ({
     ...row,
-    dueDate: iso(dueDate),
-    startDate: iso(startDate),
+    dueDate: isoDate(dueDate),
+    startDate: isoDate(startDate),
     planPolicy: plan.reminderPolicy,
   }));
 }
@@ -107,7 +104,7 @@ export async function countOverdueDays(
   });
   for (const row of rows) {
     const due = dueByTask.get(row.taskId);
-    if (due !== undefined && iso(row.dueDay)! > due)
+    if (due !== undefined && isoDate(row.dueDay)! > due)
       counts.set(row.taskId, (counts.get(row.taskId) ?? 0) + 1);
   }
   return counts;

@@ -2,6 +2,7 @@
  * Tasks as officers see them: which tasks an agency answers for (directly, or as the successor of an
  * agency named in the plan), and finding a task by the code an officer typed.
  */
+import { isoDate } from '../domain/calendar/civil-date.ts';
 import type { Deadline, DeadlineKind } from '../domain/deadline/deadline.ts';
 import type { ReportStatus } from '../domain/reply/report-status.ts';
 import type { PrismaClient } from '../prisma/generated/client.ts';
@@ -37,10 +38,6 @@ type TaskRow = {
   agencies: Array<{ role: 'lead' | 'support'; agency: { id: number; name: string } }>;
 };
 
-function iso(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
-}
-
 export function toTaskView(row: TaskRow): TaskView {
   return {
     id: row.id,
@@ -50,8 +47,8 @@ export function toTaskView(row: TaskRow): TaskView {
     deadline: {
       raw: row.deadlineRaw,
       kind: row.deadlineKind,
-      due: iso(row.dueDate),
-      start: iso(row.startDate),
+      due: isoDate(row.dueDate),
+      start: isoDate(row.startDate),
       recurring: row.recurring,
     },
     status: row.status,
@@ -149,7 +146,7 @@ export async function taskStates(db: PrismaClient, planId?: number): Promise<Tas
       code: row.code,
       title: row.title,
       lead: row.agencies.filter((a) => a.role === 'lead').map((a) => a.agency.name),
-      due: iso(row.dueDate),
+      due: isoDate(row.dueDate),
       deadline: row.deadlineRaw,
       status: row.status,
       progress: row.progress,

@@ -1,11 +1,13 @@
 /**
  * The Zalo OA token pair (the single `zalo_token` row, id 1) and pending OA authorisations.
  *
- * Refresh tokens are single use: whoever spends one must commit the new pair before anything else uses
- * it, and two processes must never spend the same one. {@link withZaloTokenLock} gives that guarantee
- * across processes: it takes a transaction-scoped PostgreSQL advisory lock, lets the caller
- * decide (and call Zalo) while holding the lock, and commits the caller's change in the same transaction.
- * A second process blocks on the lock, then reads the committed pair. No Zalo HTTP happens here.
+ * Refresh tokens are single use: whoever spends one must store the new pair before anything else uses
+ * it, and two processes must never spend the same one. {@link withZaloTokenLock} serialises the spending
+ * across processes: it takes a transaction-scoped PostgreSQL advisory lock and lets the caller decide (and
+ * call Zalo) while holding it. The pair Zalo returns is written at once by {@link storeRotatedZaloToken},
+ * in its own autocommitted statement, outside the lock's transaction: a transaction that times out or
+ * rolls back afterwards cannot take it back. A second process blocks on the lock, then reads the stored
+ * pair. No Zalo HTTP happens here.
  */
 import type { PrismaClient } from '../prisma/generated/client.ts';
 
@@ -13,8 +15,11 @@ import type { PrismaClient } from '../prisma/generated/client.ts';
 export const ZALO_REFRESH_TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000;
 /** How long a pending authorisation (its PKCE verifier) is kept: the consent page, then a 10-minute code. */
 export const ZALO_AUTH_REQUEST_TTL_MS = 60 * 60 * 1000;
-/** Longest a caller may hold the token lock (it calls Zalo meanwhile, with a 10 s HTTP timeout). */
-const LOCK_TRANSACTION_TIMEOUT_MS = 30_000;
+/**
+ * Longest a caller may hold the token lock: it calls Zalo meanwhile (10 s HTTP timeout, up to three tries
+ * for transient failures), so the lock outlives every refresh it guards.
+ */
+export const ZALO_TOKEN_LOCK_TIMEOUT_MS = 45_000;
 
 const TOKEN_ID = 1;
 /** Key of the advisory lock that serialises every change of the pair (any constant unique in the app). */
@@ -48,8 +53,11 @@ export type ZaloTokenStatus = Omit<StoredZaloToken, 'accessToken' | 'refreshToke
 export type ZaloTokenChange =
   | { kind: 'none' }
   | { kind: 'save'; pair: NewZaloTokenPair }
-  /** Marks the pair broken (kept when already broken); `newlyBroken` in the answer says which. */
-  | { kind: 'broken' };
+  /**
+   * Marks the pair broken (kept when already broken) if the stored refresh token is still `spent`, the one
+   * Zalo refused; `newlyBroken` in the answer says whether this call did it.
+   */
+  | { kind: 'broken'; spent: string };
 
 function fromRow(row: StoredZaloToken & { id: number }): StoredZaloToken {
   const { id: _id, ...token } = row;
@@ -68,6 +76,36 @@ export async function readZaloTokenStatus(db: PrismaClient): Promise<ZaloTokenSt
   if (!row) return null;
   const { accessToken: _a, refreshToken: _r, ...status } = row;
   return status;
+}
+
+/** The row's columns for a new pair issued at `now`. */
+function pairData(pair: NewZaloTokenPair, now: Date) {
+  return {
+    accessToken: pair.accessToken,
+    refreshToken: pair.refreshToken,
+    accessExpiresAt: pair.expiresAt,
+    refreshExpiresAt: new Date(now.getTime() + ZALO_REFRESH_TOKEN_LIFETIME_MS),
+    rotatedAt: now,
+    brokenAt: null,
+  };
+}
+
+/**
+ * Writes a pair Zalo just issued, in one autocommitted statement of its own (never inside the lock's
+ * transaction): once this returns, the pair survives whatever happens to the caller's transaction.
+ * Call it while holding {@link withZaloTokenLock}, so that no other writer interleaves.
+ */
+export async function storeRotatedZaloToken(
+  db: PrismaClient,
+  pair: NewZaloTokenPair,
+  now: Date,
+): Promise<void> {
+  const data = pairData(pair, now);
+  await db.zaloToken.upsert({
+    where: { id: TOKEN_ID },
+    create: { id: TOKEN_ID, ...data },
+    update: { ...data, version: { increment: 1 } },
+  });
 }
 
 /**
@@ -96,11 +134,12 @@ export async function withZaloTokenLock<T>(
   db: PrismaClient,
   decide: (current: StoredZaloToken | null) => Promise<{ change: ZaloTokenChange; result: T }>,
   now: Date,
+  timeoutMs = ZALO_TOKEN_LOCK_TIMEOUT_MS,
 ): Promise<{ result: T; newlyBroken: boolean }> {
   return db.$transaction(
     async (tx) => {
       // lock_timeout stops a stuck holder from blocking senders past the transaction timeout.
-      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${LOCK_TRANSACTION_TIMEOUT_MS - 5_000}ms'`);
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${Math.max(1_000, timeoutMs - 5_000)}ms'`);
       // A transaction-scoped advisory lock rather than FOR UPDATE on the row: it also serialises the very
       // first save, when there is no row to lock yet. Released by COMMIT or ROLLBACK, never leaked.
       await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${TOKEN_LOCK_KEY}::bigint)) AS l`;
@@ -108,14 +147,7 @@ export async function withZaloTokenLock<T>(
       const { change, result } = await decide(row ? fromRow(row) : null);
       let newlyBroken = false;
       if (change.kind === 'save') {
-        const data = {
-          accessToken: change.pair.accessToken,
-          refreshToken: change.pair.refreshToken,
-          accessExpiresAt: change.pair.expiresAt,
-          refreshExpiresAt: new Date(now.getTime() + ZALO_REFRESH_TOKEN_LIFETIME_MS),
-          rotatedAt: now,
-          brokenAt: null,
-        };
+        const data = pairData(change.pair, now);
         await tx.zaloToken.upsert({
           where: { id: TOKEN_ID },
           create: { id: TOKEN_ID, ...data },
@@ -123,14 +155,14 @@ export async function withZaloTokenLock<T>(
         });
       } else if (change.kind === 'broken') {
         const { count } = await tx.zaloToken.updateMany({
-          where: { id: TOKEN_ID, brokenAt: null },
+          where: { id: TOKEN_ID, brokenAt: null, refreshToken: change.spent },
           data: { brokenAt: now },
         });
         newlyBroken = count === 1;
       }
       return { result, newlyBroken };
     },
-    { maxWait: 10_000, timeout: LOCK_TRANSACTION_TIMEOUT_MS },
+    { maxWait: 10_000, timeout: timeoutMs },
   );
 }
 
@@ -172,13 +204,17 @@ export async function deleteZaloAuthRequest(db: PrismaClient, state: string): Pr
   await db.zaloAuthRequest.deleteMany({ where: { state } });
 }
 
-/** The token store port of `bot/zalo/zalo-token-manager.ts`, over this database. */
-export function createZaloTokenStore(db: PrismaClient) {
+/**
+ * The token store port of `bot/zalo/zalo-token-manager.ts`, over this database. `lockTimeoutMs` (tests
+ * shorten it) bounds how long the lock's transaction may live.
+ */
+export function createZaloTokenStore(db: PrismaClient, options: { lockTimeoutMs?: number } = {}) {
   return {
     read: () => readZaloToken(db),
     withLock: <T>(
       decide: (current: StoredZaloToken | null) => Promise<{ change: ZaloTokenChange; result: T }>,
       now: Date,
-    ) => withZaloTokenLock(db, decide, now),
+    ) => withZaloTokenLock(db, decide, now, options.lockTimeoutMs),
+    storeRotated: (pair: NewZaloTokenPair, now: Date) => storeRotatedZaloToken(db, pair, now),
   };
 }

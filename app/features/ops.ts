@@ -4,6 +4,7 @@
  * (/admin/queues, only with ADMIN_TOKEN). Nothing in the worker role: it has no HTTP server.
  */
 import { Queue } from 'bullmq';
+import { readZaloTokenStatus } from '../../store/zalo-tokens.ts';
 import { addChannelReadinessCheck } from '../http-server.ts';
 import { requireToken } from '../ops/bearer-auth.ts';
 import { cached, telegramCheck, zaloCheck } from '../ops/channel-checks.ts';
@@ -28,7 +29,12 @@ export async function startOpsFeature(deps: FeatureDeps): Promise<Feature> {
     addChannelReadinessCheck(server, 'telegram', cached(check, { ttlMs }));
   }
   if (config.zalo.enabled) {
-    const check = zaloCheck({ apiBase: config.zalo.apiBase, timeoutMs: CHANNEL_CHECK_TIMEOUT_MS });
+    const check = zaloCheck({
+      apiBase: config.zalo.apiBase,
+      timeoutMs: CHANNEL_CHECK_TIMEOUT_MS,
+      readToken: () => readZaloTokenStatus(deps.db),
+      now: deps.now,
+    });
     addChannelReadinessCheck(server, 'zalo', cached(check, { ttlMs }));
   }
 

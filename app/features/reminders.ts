@@ -5,19 +5,21 @@ import { DIGESTS_QUEUE, type DigestJobData, PLANNING_QUEUE } from '../../jobs/qu
 import { type PlanningQueue, upsertSchedules } from '../../jobs/reminders/planning-queue.ts';
 import { createPlanningWorker } from '../../jobs/reminders/planning-worker.ts';
 import { catchUpMissedRuns } from '../../jobs/schedules/catch-up.ts';
+import { upsertInboundPurgeSchedule } from '../../jobs/schedules/inbound-purge.ts';
 import { buildSchedules } from '../../jobs/schedules/schedules.ts';
 import type { Feature, FeatureDeps } from './feature.ts';
 
 /**
  * Wiring of the reminders feature (its /nghiphep command is in the command registry): in the 'all' and
  * 'worker' roles the planning worker, the job schedulers (daily planning, weekly, monthly and
- * quarterly digests) and, once started, the catch-up of runs missed while the service was down.
+ * quarterly digests, the nightly purge of raw inbound payloads) and, once started, the catch-up of runs
+ * missed while the service was down.
  */
 export async function startRemindersFeature(deps: FeatureDeps): Promise<Feature> {
   if (deps.role === 'bot') return {};
   const { db, logger, config } = deps;
   const planningTime = config.reminderPlanningTime;
-  const schedules = buildSchedules({ planningTime });
+  const schedules = buildSchedules({ planningTime, timeZone: config.timeZone });
   const queueOptions = { connection: deps.connection, prefix: config.queuePrefix };
   const planningQueue: PlanningQueue = new Queue(PLANNING_QUEUE, queueOptions);
   const digestsQueue = new Queue<DigestJobData>(DIGESTS_QUEUE, queueOptions);
@@ -28,6 +30,7 @@ export async function startRemindersFeature(deps: FeatureDeps): Promise<Feature>
     schedules,
     planningQueue,
     digestsQueue,
+    inboundRetentionDays: config.inboundRetentionDays,
     logger,
     async plan(at) {
       const outcome = await planAndQueueReminders(
@@ -57,6 +60,7 @@ export async function startRemindersFeature(deps: FeatureDeps): Promise<Feature>
     async started() {
       try {
         await upsertSchedules(planningQueue, schedules);
+        await upsertInboundPurgeSchedule(planningQueue, config.timeZone);
         const queued = await catchUpMissedRuns({ db, queue: planningQueue, schedules, now: deps.now() });
         if (queued.length > 0) logger.info({ queued }, 'schedules: missed runs queued');
       } catch (error) {

@@ -1,6 +1,6 @@
 /**
- * Reachability checks of the enabled channels for GET /ready: Telegram answers `getMe` with our token,
- * Zalo's API host answers HTTP at all (its access token is the Zalo feature's business). Each check has a
+ * Reachability checks of the enabled channels for GET /ready: Telegram answers `getMe` with our token;
+ * Zalo has a stored OA token that is neither broken nor expired and its API host answers HTTP. Each check has a
  * timeout, and its answer is cached so that frequent probes do not hit the platforms.
  */
 
@@ -21,10 +21,29 @@ export function telegramCheck(options: { apiRoot: string; token: string; timeout
   };
 }
 
-/** Zalo: the OA API host answers an HTTP request (any status) within the timeout. */
-export function zaloCheck(options: { apiBase: string; timeoutMs: number }): Check {
+/** What the Zalo readiness check needs to know of the stored token (never the token itself). */
+export interface ZaloTokenState {
+  accessExpiresAt: Date;
+  brokenAt: Date | null;
+}
+
+/**
+ * Zalo: a stored OA token that is not broken and not expired (`readToken` reads its state), and the OA
+ * API host answering an HTTP request (any status) within the timeout.
+ */
+export function zaloCheck(options: {
+  apiBase: string;
+  timeoutMs: number;
+  readToken: () => Promise<ZaloTokenState | null>;
+  now?: () => Date;
+}): Check {
+  const now = options.now ?? (() => new Date());
   return async () => {
     try {
+      const token = await options.readToken();
+      if (!token || token.brokenAt !== null || token.accessExpiresAt.getTime() <= now().getTime()) {
+        return false;
+      }
       const response = await fetch(options.apiBase, {
         method: 'HEAD',
         signal: AbortSignal.timeout(options.timeoutMs),

@@ -110,9 +110,21 @@ describe('channel checks', () => {
     );
   });
 
-  it('Zalo: any HTTP answer THEN reachable; a slow server or a closed port THEN not', async () => {
-    expect(await zaloCheck({ apiBase: base, timeoutMs: 500 })()).toBe(true);
-    expect(await zaloCheck({ apiBase: `${base}/slow`, timeoutMs: 100 })()).toBe(false);
-    expect(await zaloCheck({ apiBase: 'http://127.0.0.1:1', timeoutMs: 500 })()).toBe(false);
+  it('Zalo: a valid token and any HTTP answer THEN ready; no, broken or expired token, a slow server or a closed port THEN not', async () => {
+    const now = new Date('2026-12-04T10:00:00Z');
+    const valid = { accessExpiresAt: new Date('2026-12-05T10:00:00Z'), brokenAt: null };
+    const check = (
+      apiBase: string,
+      token: typeof valid | { accessExpiresAt: Date; brokenAt: Date } | null,
+      timeoutMs = 500,
+    ) => zaloCheck({ apiBase, timeoutMs, readToken: async () => token, now: () => now })();
+    expect(await check(base, valid)).toBe(true);
+    expect(await check(base, null)).toBe(false);
+    expect(await check(base, { ...valid, brokenAt: new Date('2026-12-04T09:00:00Z') })).toBe(false);
+    expect(await check(base, { accessExpiresAt: new Date('2026-12-04T09:59:59Z'), brokenAt: null })).toBe(
+      false,
+    );
+    expect(await check(`${base}/slow`, valid, 100)).toBe(false);
+    expect(await check('http://127.0.0.1:1', valid)).toBe(false);
   });
 });

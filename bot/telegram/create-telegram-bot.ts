@@ -2,7 +2,7 @@
  * The Telegram inbound adapter: a telegraf bot whose only middleware normalises every update with
  * {@link toIncomingMessage} and hands it to the inbound port. It decides nothing itself.
  *
- * telegraf 4.16.3 behaviour relied on (see /work/shared/notes/platform-facts.md §2):
+ * telegraf 4.16.3 behaviour relied on (see docs/telegram.md):
  * - `bot.catch` defaults to rethrowing, which stops polling and kills the process: ours logs and swallows.
  * - `handlerTimeout` defaults to 90 s, longer than Telegram's 60 s webhook wait: ours is 50 s.
  * - `launch()` never resolves while polling: it is started without being awaited.

@@ -1,7 +1,7 @@
 /**
  * A thin typed client for the Zalo Official Account OpenAPI (one axios instance, no state but config).
  *
- * Endpoints and facts relied on (see /work/shared/notes/zalo-oa-facts.md):
+ * Endpoints and facts relied on (see docs/zalo-oa-api.md):
  * - Auth is the bare header `access_token: <token>`; POST bodies are JSON; GET endpoints take one
  *   URL-encoded JSON parameter `data`.
  * - Every answer is the envelope `{ data, error, message }` with HTTP 200 even on failure; `error` ≠ 0 is
@@ -11,10 +11,12 @@
  *   `{ recipient: { user_id }, message: { text } }`, text at most 2 000 characters (we normalise to NFC and
  *   count UTF-16 code units, the stricter reading). Success `data.message_id` (a string).
  *   Only allowed within 7 days of the user's last interaction, else -230 / -232.
- * - Text with buttons: `message: { text, attachment: { type: 'template', payload: { template_type:
- *   'button', buttons: [{ title, type: 'oa.query.hide', payload }] } } }`, at most 5 buttons, payload at
- *   most 1 000 characters (verify against a real OA: the exact v3 wrapper is unconfirmed). A tapped
- *   `oa.query.hide` button comes back as a `user_send_text` webhook whose text is the payload.
+ * - Text with buttons: `message: { text, attachment: { type: 'template', payload: { buttons: [{ title,
+ *   type, payload }] } } }` with NO `template_type` (settled: docs/zalo-oa-api.md, "Buttons"), at most 5
+ *   buttons, titles of at most 20 characters (longer ones are shortened), `oa.query.hide` payloads a string
+ *   of at most 1 000 characters, `oa.open.url` `{ url }`, `oa.open.phone` `{ phone_code }`, `oa.open.sms`
+ *   `{ content, phone_code }`. A tapped `oa.query.hide` button comes back as a `user_send_text` webhook
+ *   whose text is the payload.
  * - Image: `attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type:
  *   'image', url | attachment_id }] } }` (verify against a real OA).
  * - `POST /v2.0/oa/upload/file` (multipart, field `file`) returns `data.token`, valid 7 days; then
@@ -37,6 +39,8 @@ export const ZALO_MAX_TEXT_LENGTH = 2000;
 export const ZALO_MAX_BUTTONS = 5;
 /** Longest `oa.query.*` button payload. */
 export const ZALO_MAX_BUTTON_PAYLOAD = 1000;
+/** Longest button title (UTF-16 code units, the stricter count). */
+export const ZALO_MAX_BUTTON_TITLE = 20;
 
 export const ZALO_CS_PATH = '/v3.0/oa/message/cs';
 export const ZALO_UPLOAD_FILE_PATH = '/v2.0/oa/upload/file';
@@ -62,9 +66,58 @@ export interface ZaloClientOptions {
 }
 
 /** A quick-reply button: `payload` comes back as the user's text. */
-export interface ZaloButton {
-  label: string;
-  payload: string;
+/**
+ * A button: `payload` sends that text back as the user's message (`oa.query.hide`); `url` opens a page,
+ * `phone` the dialer, `sms` the SMS app with `content` typed in.
+ */
+export type ZaloButton =
+  | { label: string; payload: string }
+  | { label: string; url: string }
+  | { label: string; phone: string }
+  | { label: string; sms: { phone: string; content: string } };
+
+/** A button as Zalo's `buttons` array takes it. */
+interface ZaloWireButton {
+  title: string;
+  type: 'oa.query.hide' | 'oa.open.url' | 'oa.open.phone' | 'oa.open.sms';
+  payload: string | Record<string, string>;
+}
+
+const PICTOGRAPHS = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}/gu;
+
+/**
+ * A title Zalo accepts: at most {@link ZALO_MAX_BUTTON_TITLE} UTF-16 units. A longer one first loses its
+ * emoji, then is cut with "…" ("#12 📈 Cập nhật tiến độ" -> "#12 Cập nhật tiến độ").
+ */
+export function fitButtonTitle(label: string): string {
+  const title = label.normalize('NFC').trim();
+  if (title.length <= ZALO_MAX_BUTTON_TITLE) return title;
+  const plain = title.replace(PICTOGRAPHS, '').replace(/\s+/gu, ' ').trim();
+  if (plain.length <= ZALO_MAX_BUTTON_TITLE) return plain;
+  return `${[...plain]
+    .slice(0, ZALO_MAX_BUTTON_TITLE - 1)
+    .join('')
+    .trimEnd()}…`;
+}
+
+/** One button in Zalo's shape; throws RangeError on an empty title or payload. */
+function toWireButton(button: ZaloButton): ZaloWireButton {
+  const title = fitButtonTitle(button.label);
+  if (title.length === 0) throw new RangeError('Zalo button needs a label');
+  if ('url' in button) return { title, type: 'oa.open.url', payload: { url: button.url } };
+  if ('phone' in button) return { title, type: 'oa.open.phone', payload: { phone_code: button.phone } };
+  if ('sms' in button) {
+    return {
+      title,
+      type: 'oa.open.sms',
+      payload: { content: button.sms.content, phone_code: button.sms.phone },
+    };
+  }
+  const payload = button.payload.normalize('NFC');
+  if (payload.length === 0 || payload.length > ZALO_MAX_BUTTON_PAYLOAD) {
+    throw new RangeError('Zalo button needs a payload of 1 to 1000 characters');
+  }
+  return { title, type: 'oa.query.hide', payload };
 }
 
 /** The id Zalo gave a message we sent. */
@@ -114,22 +167,14 @@ export class ZaloClient {
     return this.#sendCs(userId, { text: checkText(text) });
   }
 
-  /** Sends text with up to 5 `oa.query.hide` buttons (verify the wrapper against a real OA). */
+  /** Sends text with up to 5 buttons (see {@link ZaloButton}), in the wrapper without `template_type`. */
   sendTextWithButtons(userId: string, text: string, buttons: readonly ZaloButton[]): Promise<ZaloSent> {
     if (buttons.length === 0 || buttons.length > ZALO_MAX_BUTTONS) {
       throw new RangeError(`Zalo messages carry 1 to ${ZALO_MAX_BUTTONS} buttons, got ${buttons.length}`);
     }
-    const mapped = buttons.map((b) => {
-      const title = b.label.normalize('NFC');
-      const payload = b.payload.normalize('NFC');
-      if (title.length === 0 || payload.length === 0 || payload.length > ZALO_MAX_BUTTON_PAYLOAD) {
-        throw new RangeError('Zalo button needs a label and a payload of at most 1000 characters');
-      }
-      return { title, type: 'oa.query.hide', payload };
-    });
     return this.#sendCs(userId, {
       text: checkText(text),
-      attachment: { type: 'template', payload: { template_type: 'button', buttons: mapped } },
+      attachment: { type: 'template', payload: { buttons: buttons.map(toWireButton) } },
     });
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FakeZalo, startFakeZaloServer } from '../../test/fakes/zalo-api-server.ts';
-import { ZaloClient } from './zalo-client.ts';
+import { fitButtonTitle, ZaloClient } from './zalo-client.ts';
 import { ZaloApiError, ZaloHttpError } from './zalo-errors.ts';
 
 const USER = '8757318465512391234';
@@ -53,24 +53,82 @@ describe('ZaloClient against the fake Zalo', () => {
     });
   });
 
-  it('sends text with oa.query.hide buttons in the template wrapper', async () => {
+  it('sends text with buttons in the wrapper without template_type, phone and SMS payloads as objects', async () => {
     await client.sendTextWithButtons(USER, 'Việc #12 đến hạn', [
       { label: 'Đã xong', payload: '#12 xong' },
-      { label: 'Cần gia hạn', payload: '#12 gia hạn' },
+      { label: '#12 📈 Cập nhật tiến độ', payload: '#12 tiendo' },
+      { label: 'Gọi Tổ công tác', phone: '0256 3821 456' },
+      { label: 'Nhắn SMS', sms: { phone: '0256 3821 456', content: 'Báo cáo #12' } },
+      { label: 'Xem kế hoạch', url: 'https://bot.example.gov.vn/k/12' },
     ]);
     expect(fake.sent[0]?.message).toEqual({
       text: 'Việc #12 đến hạn',
       attachment: {
         type: 'template',
         payload: {
-          template_type: 'button',
           buttons: [
             { title: 'Đã xong', type: 'oa.query.hide', payload: '#12 xong' },
-            { title: 'Cần gia hạn', type: 'oa.query.hide', payload: '#12 gia hạn' },
+            { title: '#12 Cập nhật tiến độ', type: 'oa.query.hide', payload: '#12 tiendo' },
+            { title: 'Gọi Tổ công tác', type: 'oa.open.phone', payload: { phone_code: '0256 3821 456' } },
+            {
+              title: 'Nhắn SMS',
+              type: 'oa.open.sms',
+              payload: { content: 'Báo cáo #12', phone_code: '0256 3821 456' },
+            },
+            {
+              title: 'Xem kế hoạch',
+              type: 'oa.open.url',
+              payload: { url: 'https://bot.example.gov.vn/k/12' },
+            },
           ],
         },
       },
     });
+  });
+
+  it('shortens titles over 20 characters: emoji first, then an ellipsis', () => {
+    expect(fitButtonTitle('🔄 Đang triển khai')).toBe('🔄 Đang triển khai');
+    expect(fitButtonTitle('#1.2.3 📈 Cập nhật tiến độ')).toBe('#1.2.3 Cập nhật tiế…');
+    expect(fitButtonTitle('#1.2.3 📈 Cập nhật tiến độ').length).toBeLessThanOrEqual(20);
+  });
+
+  it.each([
+    [
+      'Messenger\'s template_type "button"',
+      { template_type: 'button', buttons: [{ title: 'Xong', type: 'oa.query.hide', payload: 'x' }] },
+    ],
+    [
+      'any template_type with buttons',
+      { template_type: 'media', buttons: [{ title: 'Xong', type: 'oa.query.hide', payload: 'x' }] },
+    ],
+    [
+      'a title over 20 characters',
+      { buttons: [{ title: 'Cập nhật tiến độ nhiệm vụ', type: 'oa.query.hide', payload: 'x' }] },
+    ],
+    [
+      'a phone payload as a string',
+      { buttons: [{ title: 'Gọi', type: 'oa.open.phone', payload: '0912345678' }] },
+    ],
+    [
+      'an SMS payload without content',
+      { buttons: [{ title: 'SMS', type: 'oa.open.sms', payload: { phone_code: '0912345678' } }] },
+    ],
+    [
+      'six buttons',
+      { buttons: Array.from({ length: 6 }, () => ({ title: 'x', type: 'oa.query.hide', payload: 'x' })) },
+    ],
+  ])('the fake Zalo refuses %s with -201, as the real OA does', async (_what, payload) => {
+    const { accessToken } = fake.issueTokens();
+    const res = await fetch(`${fake.apiBase}/v3.0/oa/message/cs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', access_token: accessToken },
+      body: JSON.stringify({
+        recipient: { user_id: USER },
+        message: { text: 'x', attachment: { type: 'template', payload } },
+      }),
+    });
+    expect(await res.json()).toMatchObject({ error: -201 });
+    expect(fake.sent).toHaveLength(0);
   });
 
   it('refuses programming errors before calling Zalo', () => {

@@ -1,7 +1,7 @@
 /**
  * Zalo OA OAuth v4: PKCE pair, authorize URL, code exchange and refresh-token rotation.
  *
- * Facts relied on (see /work/shared/notes/zalo-oa-facts.md §1):
+ * Facts relied on (see docs/zalo-oa-api.md, "Tokens"):
  * - `GET <oauth base>/v4/oa/permission?app_id&redirect_uri&code_challenge&state` is the consent page; S256
  *   is implicit, there is no `code_challenge_method` (verify against a real OA).
  * - `POST <oauth base>/v4/oa/access_token`, form-encoded, header `secret_key: <app secret>`; fields

@@ -201,3 +201,61 @@ describe('ZaloTokenManager', () => {
     expect(log.lines.join('\n')).toMatch(/using the current token/u);
   });
 });
+
+describe('ZaloTokenManager: no refresh token lost to a timeout or a transient failure', () => {
+  it('GIVEN Zalo issues the new pair but answers after the lock transaction timed out THEN the pair is stored and the chain goes on', async () => {
+    await seed(10 * 60_000);
+    const onBroken = vi.fn(async () => {});
+    const { tokens, client } = wire(database.db, { onBroken });
+    // The lock's transaction may live 1 s; Zalo spends the old refresh token, then answers 2 s later.
+    const shortLock = createZaloTokenStore(database.db, { lockTimeoutMs: 1_000 });
+    const manager = new ZaloTokenManager({
+      store: shortLock,
+      refresh: (refreshToken, at) => client.refreshAccessToken(refreshToken, at),
+      onBroken,
+    });
+    fake.failNextToken(1, { respondAfterMs: 2_000 });
+    const token = await manager.getAccessToken();
+    const issued = fake.issuedTokens.at(-1);
+    expect(token).toBe(issued?.accessToken);
+    const stored = await readZaloToken(database.db);
+    expect(stored).toMatchObject({ accessToken: issued?.accessToken, refreshToken: issued?.refreshToken });
+    expect(stored?.brokenAt).toBeNull();
+    // The stored refresh token is the live one: the next rotation works.
+    fake.expireAccessToken();
+    await client.sendText(USER, 'sau khi làm mới');
+    expect(fake.refreshCount).toBe(2);
+    expect(await tokens.getAccessToken()).toBe(fake.issuedTokens.at(-1)?.accessToken);
+    expect(onBroken).not.toHaveBeenCalled();
+  });
+
+  it('GIVEN a 502 then a reset connection THEN the refresh is retried and succeeds, nothing marked broken', async () => {
+    const old = await seed(10 * 60_000);
+    const onBroken = vi.fn(async () => {});
+    const { tokens, log } = wire(database.db, { onBroken, refreshBackoffMs: 50 });
+    fake.failNextToken(1, 'http-502');
+    fake.failNextToken(1, 'reset');
+    const token = await tokens.getAccessToken();
+    expect(token).not.toBe(old.accessToken);
+    expect(token).toBe(fake.issuedTokens.at(-1)?.accessToken);
+    expect(fake.refreshCount).toBe(1);
+    expect(await readZaloToken(database.db)).toMatchObject({ accessToken: token, brokenAt: null });
+    expect(log.lines.filter((l) => /retrying/u.test(l))).toHaveLength(2);
+    expect(onBroken).not.toHaveBeenCalled();
+  });
+
+  it('GIVEN every try fails in transport and the token has expired THEN the call fails, the chain is intact, and the next call refreshes', async () => {
+    const old = await seed(-60_000);
+    const onBroken = vi.fn(async () => {});
+    const { tokens } = wire(database.db, { onBroken, refreshAttempts: 2, refreshBackoffMs: 20 });
+    fake.failNextToken(2, 'http-502');
+    await expect(tokens.getAccessToken()).rejects.toMatchObject({ name: 'ZaloHttpError' });
+    expect(await readZaloToken(database.db)).toMatchObject({
+      refreshToken: old.refreshToken,
+      brokenAt: null,
+    });
+    expect(await tokens.getAccessToken()).toBe(fake.issuedTokens.at(-1)?.accessToken);
+    expect(fake.refreshCount).toBe(1);
+    expect(onBroken).not.toHaveBeenCalled();
+  });
+});

@@ -2,17 +2,19 @@
  * The OA access token for every Zalo call: read from the token store, refreshed ahead of expiry, and
  * refreshed once more when Zalo refuses it (the {@link ZaloClient} `onAuthError` hook).
  *
- * Refresh tokens are single use (see /work/shared/notes/zalo-oa-facts.md §1 and §5.1), so a refresh:
+ * Refresh tokens are single use (docs/zalo-oa-api.md, "Tokens"), so a refresh:
  * - runs at most once at a time in this process (callers share the refresh in flight), and under the
  *   store's cross-process lock, so two workers never spend the same refresh token: the second one waits,
  *   then finds a pair other than the one it saw and uses it without refreshing;
- * - is committed by the store before the lock is released and before anyone uses the new token;
- * - when Zalo refuses it (the grant is dead: chain broken, token revoked, secret changed), marks the pair
- *   broken, logs an error without any token and calls `onBroken` once (the app alerts the admins). Every
- *   later call fails fast with an `auth` {@link ZaloApiError} until an admin authorises the OA again;
- *   the outbox then falls back to the officer's other chat (Telegram).
- * A refresh that fails in transport (timeout, 5xx) changes nothing: the current token is used while it
- * is still valid, and the next call tries again.
+ * - stores the new pair the moment Zalo returns it, in a write of its own outside the lock's transaction
+ *   (`storeRotated`), so no later timeout or rollback can lose it; the token is used only once stored;
+ * - retries transient failures (timeouts, network errors, HTTP 5xx, Zalo's rate limit) a few times with a
+ *   short backoff; after the last try nothing changes: the current token is used while it is still valid,
+ *   and the next call tries again;
+ * - only on Zalo's definite refusal (an OAuth error code) of the refresh token that is still stored marks
+ *   the pair broken, logs an error without any token and calls `onBroken` once (the app alerts the
+ *   admins). Every later call fails fast with an `auth` {@link ZaloApiError} until an admin authorises the
+ *   OA again; the outbox then falls back to the officer's other chat (Telegram).
  */
 import { ZaloApiError } from './zalo-errors.ts';
 import type { ZaloTokenPair } from './zalo-oauth.ts';
@@ -33,8 +35,11 @@ export interface ZaloTokenSnapshot {
   brokenAt: Date | null;
 }
 
-/** A change to apply while the lock is held. */
-export type ZaloTokenChange = { kind: 'none' } | { kind: 'save'; pair: ZaloTokenPair } | { kind: 'broken' };
+/** A change to apply while the lock is held (`broken`: only if `spent` is still the stored refresh token). */
+export type ZaloTokenChange =
+  | { kind: 'none' }
+  | { kind: 'save'; pair: ZaloTokenPair }
+  | { kind: 'broken'; spent: string };
 
 /** Where the pair lives (store/zalo-tokens.ts over PostgreSQL). */
 export interface ZaloTokenStore {
@@ -47,6 +52,8 @@ export interface ZaloTokenStore {
     decide: (current: ZaloTokenSnapshot | null) => Promise<{ change: ZaloTokenChange; result: T }>,
     now: Date,
   ): Promise<{ result: T; newlyBroken: boolean }>;
+  /** Writes a pair Zalo just issued at once, outside the lock's transaction (called under the lock). */
+  storeRotated(pair: ZaloTokenPair, now: Date): Promise<void>;
 }
 
 /** The logger methods used (pino fits). Nothing logged here ever carries a token. */
@@ -63,6 +70,10 @@ export interface ZaloTokenManagerOptions {
   now?: () => Date;
   /** @defaultValue {@link ZALO_REFRESH_AHEAD_MS} */
   refreshAheadMs?: number;
+  /** Tries of one refresh against transient failures. @defaultValue 3 */
+  refreshAttempts?: number;
+  /** Pause before the second try (doubled for each next one). @defaultValue 500 */
+  refreshBackoffMs?: number;
   logger?: ZaloTokenLogger;
   /** Called once, by the process that found the grant dead (alert the admins). Errors are logged. */
   onBroken?(event: { at: Date; reason: string }): Promise<void>;
@@ -118,27 +129,65 @@ export class ZaloTokenManager {
 
   async #refreshUnderLock(seen: string): Promise<string> {
     const now = this.#now();
-    const { result, newlyBroken } = await this.#options.store.withLock<Decision>(async (stored) => {
-      const current = usable(stored);
-      // Someone else rotated the pair while we waited for the lock: use theirs, spend nothing.
-      if (current.accessToken !== seen && this.#fresh(current, now)) {
-        return { change: { kind: 'none' }, result: { token: current.accessToken, rotated: false } };
-      }
-      try {
-        const pair = await this.#options.refresh(current.refreshToken, now);
-        return { change: { kind: 'save', pair }, result: { token: pair.accessToken, rotated: true } };
-      } catch (err) {
-        // Transport failures leave the pair as it is (rolled back); only Zalo's refusal breaks it.
-        if (!(err instanceof ZaloApiError)) throw err;
-        return { change: { kind: 'broken' }, result: { refused: err } };
-      }
-    }, now);
+    let stored: string | undefined;
+    let outcome: { result: Decision; newlyBroken: boolean };
+    try {
+      outcome = await this.#options.store.withLock<Decision>(async (row) => {
+        const current = usable(row);
+        // Someone else rotated the pair while we waited for the lock: use theirs, spend nothing.
+        if (current.accessToken !== seen && this.#fresh(current, now)) {
+          return { change: { kind: 'none' }, result: { token: current.accessToken, rotated: false } };
+        }
+        const spent = await this.#spend(current.refreshToken, now);
+        if ('refused' in spent) {
+          return { change: { kind: 'broken', spent: current.refreshToken }, result: spent };
+        }
+        await this.#options.store.storeRotated(spent.pair, now);
+        stored = spent.pair.accessToken;
+        return { change: { kind: 'none' }, result: { token: stored, rotated: true } };
+      }, now);
+    } catch (err) {
+      // The pair was stored before the lock's transaction failed (a timeout, a lost connection): it stands.
+      if (stored === undefined) throw err;
+      this.#options.logger?.warn({ err: errorSummary(err) }, 'Zalo OA token lock ended badly; new pair kept');
+      return stored;
+    }
+    const { result, newlyBroken } = outcome;
     if ('token' in result) {
       if (result.rotated) this.#options.logger?.info({}, 'Zalo OA token refreshed');
       return result.token;
     }
     if (newlyBroken) await this.#reportBroken(now, result.refused);
-    throw brokenError(now);
+    // Refused, but the stored refresh token is another one (rotated meanwhile): that pair is the chain.
+    const latest = await this.#options.store.read();
+    if (latest && !latest.brokenAt && latest.accessToken !== seen) return latest.accessToken;
+    throw brokenError(latest?.brokenAt ?? now);
+  }
+
+  /**
+   * Trades `refreshToken` for a new pair, retrying transient failures; a definite refusal is returned,
+   * a transient failure after the last try is thrown.
+   */
+  async #spend(
+    refreshToken: string,
+    now: Date,
+  ): Promise<{ pair: ZaloTokenPair } | { refused: ZaloApiError }> {
+    const attempts = Math.max(1, this.#options.refreshAttempts ?? 3);
+    let backoff = this.#options.refreshBackoffMs ?? 500;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return { pair: await this.#options.refresh(refreshToken, now) };
+      } catch (err) {
+        if (isDefiniteRefusal(err)) return { refused: err };
+        if (attempt >= attempts) throw err;
+        this.#options.logger?.warn(
+          { err: errorSummary(err), attempt },
+          'Zalo OA token refresh failed; retrying',
+        );
+        await new Promise((resolve) => setTimeout(resolve, backoff));
+        backoff *= 2;
+      }
+    }
   }
 
   async #reportBroken(at: Date, refused: ZaloApiError): Promise<void> {
@@ -186,6 +235,15 @@ function brokenError(since: Date): ZaloApiError {
     category: 'auth',
     message: `The Zalo OA token is broken since ${since.toISOString()} (Zalo refused a refresh): ${ZALO_REAUTHORISE_HINT}`,
   });
+}
+
+/**
+ * Zalo answered the refresh with an error of its own (an OAuth code such as `-14014`): the refresh token
+ * will never work. Transport failures, HTTP 5xx, the rate limit (`-32`) and answers without any code are
+ * not definite.
+ */
+export function isDefiniteRefusal(err: unknown): err is ZaloApiError {
+  return err instanceof ZaloApiError && err.code !== 0 && err.code !== -32;
 }
 
 function errorSummary(err: unknown): string {

@@ -1,11 +1,11 @@
 /**
  * Zalo OA webhook: signature check, replay window, event parsing and mapping to {@link IncomingMessage}.
  *
- * Facts relied on (see /work/shared/notes/zalo-oa-facts.md §3):
+ * Facts relied on (see docs/zalo-oa-api.md, "Webhook"):
  * - Header `X-ZEvent-Signature: mac=<lowercase hex sha256(appId + rawBody + timestamp + OA secret key)>`,
- *   plain SHA-256 (not HMAC) over the exact received bytes; `timestamp` is the body field (epoch ms string).
- *   Whether the key is the OA Secret Key or the App Secret is disputed, and some code uses `oa_id` as the
- *   first term (verify against a real OA): the key is a parameter here.
+ *   plain SHA-256 (not HMAC) over the exact received bytes; `timestamp` is the body field (epoch ms string);
+ *   the key is the OA Secret Key of the app's Webhook page. This formula is confirmed (the official Java
+ *   SDK computes the same).
  * - The console probes the URL with an unsigned `{}` body and needs HTTP 200 (verify against a real OA).
  * - Events: `user_send_text` (sender.id, recipient.id, message.msg_id, message.text), `user_send_image`
  *   and `user_send_file` (message.attachments[] of `{type, payload{url, name, size, …}}`), `follow` and

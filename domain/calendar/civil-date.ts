@@ -68,3 +68,18 @@ export function dateParts(date: string): { year: number; month: number; day: num
   toDayNumber(date);
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
+
+/** ISO 8601 week key 'YYYY-Www' of a date: the week belongs to the year of its Thursday. */
+export function isoWeekKey(date: string): string {
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const year = Number(thursday.slice(0, 4));
+  const dayOfYear = daysBetween(`${year}-01-01`, thursday);
+  return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`;
+}
+
+/** The UTC calendar date 'YYYY-MM-DD' of a stored date column (PostgreSQL `date` comes back at 00:00 UTC); null stays null. */
+export function isoDate(date: Date): string;
+export function isoDate(date: Date | null): string | null;
+export function isoDate(date: Date | null): string | null {
+  return date ? date.toISOString().slice(0, 10) : null;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { digestPeriod, isoWeekKey } from './digest-period.ts';
+import { isoWeekKey } from '../calendar/civil-date.ts';
+import { digestPeriod } from './digest-period.ts';
 
 const vn = (date: string, time = '08:00') => new Date(`${date}T${time}:00+07:00`);
 

@@ -10,7 +10,7 @@
  *
  * A period never ends after `asOf`: figures are never claimed for a moment that has not happened.
  */
-import { addDays, civilDate, dateParts, daysBetween, isoWeekday } from '../calendar/civil-date.ts';
+import { civilDate, dateParts, isoWeekKey } from '../calendar/civil-date.ts';
 import { vnDate, vnInstant } from '../calendar/working-time.ts';
 import { DEFAULT_REMINDER_POLICY } from '../reminder/reminder-policy.ts';
 import type { DigestKind } from './digest-input.ts';
@@ -31,14 +31,6 @@ const DAY_MS = 86_400_000;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
-}
-
-/** ISO 8601 week key of a calendar date: the week belongs to the year of its Thursday. */
-export function isoWeekKey(date: string): string {
-  const thursday = addDays(date, 4 - isoWeekday(date));
-  const { year } = dateParts(thursday);
-  const dayOfYear = daysBetween(`${year}-01-01`, thursday);
-  return `${year}-W${pad(Math.floor(dayOfYear / 7) + 1)}`;
 }
 
 function monthShift(year: number, month: number, by: number): { year: number; month: number } {

@@ -1,3 +1,4 @@
+import { daysInMonth } from '../calendar/civil-date.ts';
 import { foldForMatch, normalizeVietnamese } from '../text/normalize-vietnamese.ts';
 import type { PlanMeta } from './plan-table.ts';
 
@@ -38,11 +39,6 @@ function titleCaseWords(text: string): string {
     .split(' ')
     .map((w) => (w === '' ? w : w[0]!.toUpperCase() + w.slice(1)))
     .join(' ');
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** "ngày 01 tháng 12 năm 2023" or "ngày 01/12/2023" -> "2023-12-01"; blanks and impossible dates -> null. */

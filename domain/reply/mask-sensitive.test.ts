@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskSensitive, type SensitiveKind } from './mask-sensitive.ts';
+import { maskSensitive, maskSensitiveDeep, type SensitiveKind } from './mask-sensitive.ts';
 
 describe('maskSensitive: masks personal numbers', () => {
   it.each<[string, string, string, SensitiveKind[]]>([
@@ -171,5 +171,29 @@ describe('maskSensitive: properties', () => {
         expect(out).toBe(`Liên hệ *******${phone.replace(/\D/gu, '').slice(-3)} nhé`);
       }),
     );
+  });
+});
+
+describe('maskSensitiveDeep: every string of a JSON value', () => {
+  it('GIVEN nested objects and arrays THEN strings are masked, keys, numbers and opaque fields kept', () => {
+    const input = {
+      text: 'gọi 0912 345 678',
+      from: { id: 912345678, phone_number: '+84912345678' },
+      list: ['CCCD 001099012345', 'Số: 123/KH-UBND ngày 30/10/2023, 60%', null, true],
+      document: { file_id: 'AgAD0912345678xyz', base64: 'MDkxMjM0NTY3OA0912345678' },
+    };
+    expect(maskSensitiveDeep(input)).toEqual({
+      text: 'gọi *******678',
+      from: { id: 912345678, phone_number: '********678' },
+      list: ['CCCD *********345', 'Số: 123/KH-UBND ngày 30/10/2023, 60%', null, true],
+      document: { file_id: 'AgAD0912345678xyz', base64: 'MDkxMjM0NTY3OA0912345678' },
+    });
+  });
+
+  it('GIVEN a class instance or a string with nothing personal THEN the very same value', () => {
+    const date = new Date(0);
+    expect(maskSensitiveDeep(date)).toBe(date);
+    const decomposed = 'tie\u0302\u0301n đô\u0323';
+    expect(maskSensitiveDeep(decomposed)).toBe(decomposed);
   });
 });

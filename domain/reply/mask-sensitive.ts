@@ -103,3 +103,37 @@ function maskDigits(number: string): string {
   const ds = number.replace(/\D/gu, '');
   return '*'.repeat(Math.max(0, ds.length - 3)) + ds.slice(-3);
 }
+
+/** JSON keys whose strings are opaque machine data (file bytes, platform file ids), never personal text. */
+const OPAQUE_KEYS: ReadonlySet<string> = new Set(['base64', 'file_id', 'file_unique_id']);
+
+/** The string masked, or the very same string when nothing in it is personal (no normalisation then). */
+function maskString(text: string): string {
+  const { text: out, masked } = maskSensitive(text);
+  return masked.length === 0 ? text : out;
+}
+
+/** A `{...}` literal or JSON object; class instances (Date, sentinels such as a database null) are not. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * {@link maskSensitive} applied to every string inside a JSON-like value (objects, arrays, nested), keys
+ * kept; numbers, booleans, null, class instances and the strings under {@link OPAQUE_KEYS} are returned as they are. The
+ * result has the same shape, so a zod schema that accepted the value accepts the masked one.
+ */
+export function maskSensitiveDeep<T>(value: T): T {
+  return maskValue(value, '') as T;
+}
+
+function maskValue(value: unknown, key: string): unknown {
+  if (typeof value === 'string') return OPAQUE_KEYS.has(key) ? value : maskString(value);
+  if (Array.isArray(value)) return value.map((item) => maskValue(item, key));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = maskValue(v, k);
+  return out;
+}

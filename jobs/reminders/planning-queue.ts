@@ -4,7 +4,7 @@
  */
 import type { JobsOptions, Queue } from 'bullmq';
 import { PLAN_JOB_NAME, TICK_JOB_NAME } from '../queues-names.ts';
-import { SCHEDULE_TZ, type Schedule, type ScheduleId } from '../schedules/schedules.ts';
+import type { Schedule, ScheduleId } from '../schedules/schedules.ts';
 
 /** Data of a `plan` job: the Vietnam day it plans. */
 export interface PlanJobData {
@@ -68,7 +68,7 @@ export async function upsertSchedules(queue: PlanningQueue, schedules: readonly 
   for (const s of schedules) {
     await queue.upsertJobScheduler(
       `schedule-${s.id}`,
-      { pattern: s.pattern, tz: SCHEDULE_TZ },
+      { pattern: s.pattern, tz: s.timeZone },
       { name: TICK_JOB_NAME, data: { schedule: s.id }, opts: { ...PLANNING_JOB_OPTIONS } },
     );
   }

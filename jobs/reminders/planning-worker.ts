@@ -3,7 +3,8 @@
  * day is over is dropped: its reminders are stale) and record `planning-<day>` in ScheduleRun. `tick`
  * jobs come from the job schedulers (or a catch-up): a planning tick adds the day's `plan` job, a digest
  * tick adds a `digest` job `{kind, at}` to the digest feature's queue under its run key as job id and
- * records the run, so each occurrence asks for its digest once.
+ * records the run, so each occurrence asks for its digest once. `purge-inbound` jobs (nightly) empty the
+ * raw inbound payloads older than the retention period.
  */
 import { type Job, type Queue, type RedisOptions, UnrecoverableError, Worker } from 'bullmq';
 import { z } from 'zod';
@@ -17,6 +18,7 @@ import {
   PLANNING_QUEUE,
   TICK_JOB_NAME,
 } from '../queues-names.ts';
+import { INBOUND_PURGE_JOB_NAME, runInboundPurge } from '../schedules/inbound-purge.ts';
 import type { Schedule } from '../schedules/schedules.ts';
 import { addPlanningJob, type PlanningQueue } from './planning-queue.ts';
 
@@ -31,6 +33,8 @@ export interface PlanningWorkerOptions {
   plan(at: Date): Promise<unknown>;
   planningQueue: PlanningQueue;
   digestsQueue: Queue<DigestJobData>;
+  /** Days raw inbound payloads are kept (`purge-inbound` jobs). @defaultValue 90 */
+  inboundRetentionDays?: number;
   logger?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -45,7 +49,8 @@ export type PlanningJobResult =
   | { done: 'planned'; day: string; result: unknown }
   | { done: 'stale'; day: string }
   | { done: 'queued-plan'; day: string; added: boolean }
-  | { done: 'queued-digest' | 'already-ran'; key: string };
+  | { done: 'queued-digest' | 'already-ran'; key: string }
+  | { done: 'purged-inbound'; purged: number; before: string };
 
 export async function processPlanningJob(
   options: PlanningWorkerOptions,
@@ -60,6 +65,11 @@ export async function processPlanningJob(
     const result = await options.plan(now);
     await recordScheduleRun(options.db, `planning-${today}`, now);
     return { done: 'planned', day: today, result };
+  }
+  if (job.name === INBOUND_PURGE_JOB_NAME) {
+    const purge = await runInboundPurge(options.db, now, options.inboundRetentionDays ?? 90);
+    options.logger?.info(purge, 'retention: inbound payloads purged');
+    return { done: 'purged-inbound', ...purge };
   }
   if (job.name !== TICK_JOB_NAME) throw new UnrecoverableError(`unknown job ${job.name}`);
   const data = tickData.safeParse(job.data);

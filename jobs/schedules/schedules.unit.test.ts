@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isoWeekKey } from '../../domain/calendar/civil-date.ts';
 import { vnInstant } from '../../domain/calendar/working-time.ts';
-import { buildSchedules, isoWeekKey } from './schedules.ts';
+import { buildSchedules } from './schedules.ts';
 
 const schedules = buildSchedules({ planningTime: '07:30' });
 const byId = (id: string) => schedules.find((s) => s.id === id)!;
@@ -37,5 +38,37 @@ describe('schedules', () => {
     ['2024-12-30', '2025-W01'],
   ])('GIVEN %s THEN its ISO week is %s', (day, week) => {
     expect(isoWeekKey(day)).toBe(week);
+  });
+});
+
+describe('schedules in APP_TIMEZONE', () => {
+  it('GIVEN the default zone THEN every schedule and its job scheduler run in Asia/Ho_Chi_Minh', () => {
+    expect(schedules.every((s) => s.timeZone === 'Asia/Ho_Chi_Minh')).toBe(true);
+    // 07:30 in Vietnam is 00:30 UTC.
+    expect(byId('planning').latest(new Date('2026-11-23T01:00:00Z')).toISOString()).toBe(
+      '2026-11-23T00:30:00.000Z',
+    );
+  });
+
+  it('GIVEN APP_TIMEZONE=Asia/Tokyo THEN planning runs at 07:30 Tokyo time and run keys use Tokyo dates', () => {
+    const tokyo = buildSchedules({ planningTime: '07:30', timeZone: 'Asia/Tokyo' });
+    const planning = tokyo.find((s) => s.id === 'planning')!;
+    expect(planning.timeZone).toBe('Asia/Tokyo');
+    // 2026-11-22T23:00Z is 08:00 on the 23rd in Tokyo (after 07:30) but 06:00 in Vietnam (before it).
+    const instant = new Date('2026-11-22T23:00:00Z');
+    const run = planning.latest(instant);
+    expect(run.toISOString()).toBe('2026-11-22T22:30:00.000Z');
+    expect(planning.runKey(run)).toBe('planning-2026-11-23');
+    expect(byId('planning').runKey(byId('planning').latest(instant))).toBe('planning-2026-11-22');
+    const weekly = tokyo.find((s) => s.id === 'weekly-digest')!;
+    expect(weekly.latest(instant).toISOString()).toBe('2026-11-22T23:00:00.000Z');
+    expect(weekly.runKey(weekly.latest(instant))).toBe('digest-weekly-2026-W48');
+  });
+
+  it('GIVEN a zone with daylight saving THEN the wall-clock time holds across the change', () => {
+    const paris = buildSchedules({ planningTime: '07:30', timeZone: 'Europe/Paris' });
+    const planning = paris.find((s) => s.id === 'planning')!;
+    expect(planning.latest(new Date('2026-03-28T12:00:00Z')).toISOString()).toBe('2026-03-28T06:30:00.000Z');
+    expect(planning.latest(new Date('2026-03-30T12:00:00Z')).toISOString()).toBe('2026-03-30T05:30:00.000Z');
   });
 });

@@ -1,7 +1,9 @@
 /**
  * A fake Zalo for tests: one node:http server on 127.0.0.1 (random port) serving both the OAuth host and
- * the OpenAPI host, behaving as /work/shared/notes/zalo-oa-facts.md describes: HTTP 200 with `error`
- * codes, the `{ data, error, message }` envelope, string ids, single-use refresh tokens, the 7-day window.
+ * the OpenAPI host, behaving as docs/zalo-oa-api.md describes: HTTP 200 with `error` codes, the
+ * `{ data, error, message }` envelope, string ids, single-use refresh tokens, the 7-day window, and the
+ * CS message shapes the real OA refuses (a `template_type` on text with buttons, titles over 20
+ * characters, phone/SMS payloads that are not objects) answered with `-201`.
  *
  * Paths: `POST /v4/oa/access_token`, `POST /v3.0/oa/message/cs`, `POST /v2.0/oa/upload/file`,
  * `GET /v3.0/oa/user/detail`. The `-14xxx` codes for OAuth failures are placeholders: the real codes are
@@ -33,6 +35,12 @@ export type FakeZaloFailure =
   | 'http-500'
   | { delayMs: number }
   | { error: number; message?: string };
+
+/**
+ * A scripted failure of the next token requests: a 502 page or a reset connection before anything is
+ * issued, or (`respondAfterMs`) the pair issued — the old refresh token spent — and the answer held back.
+ */
+export type FakeZaloTokenFailure = 'http-502' | 'reset' | { respondAfterMs: number };
 
 /** A CS message the fake accepted. */
 export interface FakeSentMessage {
@@ -71,6 +79,8 @@ export interface FakeZalo {
   setUserProfile(userId: string, profile: Record<string, unknown>): void;
   /** The next `n` OpenAPI calls (CS, upload, user detail) fail this way. */
   failNext(n: number, kind: FakeZaloFailure): void;
+  /** The next `n` token requests (code exchange or refresh) fail this way. */
+  failNextToken(n: number, kind: FakeZaloTokenFailure): void;
   /** Every access token issued so far stops working (refresh tokens stay valid). */
   expireAccessToken(): void;
   /** Signs a webhook body as Zalo does; adds `timestamp` (now, ms string) and `app_id` if missing. */
@@ -100,6 +110,7 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
   const lastInteraction = new Map<string, Date>();
   const profiles = new Map<string, Record<string, unknown>>();
   const failures: FakeZaloFailure[] = [];
+  const tokenFailures: FakeZaloTokenFailure[] = [];
   let refreshCount = 0;
 
   const issueTokens = (): FakeTokenPair => {
@@ -120,10 +131,37 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
     return state !== undefined && !state.revoked && state.expiresAt > now().getTime();
   };
 
-  const handleToken = (req: IncomingMessage, body: string, res: ServerResponse): undefined => {
+  /** The token endpoint with its scripted failures (see {@link FakeZaloTokenFailure}). */
+  const handleTokenRequest = async (
+    req: IncomingMessage,
+    body: string,
+    res: ServerResponse,
+  ): Promise<void> => {
+    const failure = tokenFailures.shift();
+    if (failure === 'http-502') {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><body>502 Bad Gateway</body></html>');
+      return;
+    }
+    if (failure === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    const held = { body: '' };
+    handleToken(req, body, held);
+    if (failure !== undefined) await new Promise((r) => setTimeout(r, failure.respondAfterMs));
+    if (res.destroyed) return;
+    json(res, JSON.parse(held.body));
+  };
+
+  const handleToken = (req: IncomingMessage, body: string, res: { body: string }): undefined => {
     const form = new URLSearchParams(body);
+    const answer = (value: unknown): undefined => {
+      res.body = JSON.stringify(value);
+      return undefined;
+    };
     const oauthError = (error: number, name: string): undefined =>
-      json(res, { error, error_name: name, error_reason: name, error_description: name });
+      answer({ error, error_name: name, error_reason: name, error_description: name });
     if (req.headers['secret_key'] !== appSecret) return oauthError(-14001, 'Invalid secret key');
     if (form.get('app_id') !== appId) return oauthError(-14003, 'Invalid app id');
     const grant = form.get('grant_type');
@@ -151,7 +189,7 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
       return oauthError(-14005, 'Invalid grant type');
     }
     const pair = issueTokens();
-    json(res, {
+    answer({
       access_token: pair.accessToken,
       refresh_token: pair.refreshToken,
       expires_in: String(lifetimeSec),
@@ -171,11 +209,8 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
     }
     const attachment = message['attachment'];
     if (text === undefined && !isObject(attachment)) return envelope(res, -201, 'message is invalid');
-    const payload = isObject(attachment) ? attachment['payload'] : undefined;
-    const buttons = isObject(payload) ? payload['buttons'] : undefined;
-    if (buttons !== undefined && (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 5)) {
-      return envelope(res, -201, 'buttons is invalid');
-    }
+    const refusal = attachmentRefusal(attachment);
+    if (refusal !== null) return envelope(res, -201, refusal);
     const last = lastInteraction.get(userId);
     const at = now();
     if (last ? at.getTime() - last.getTime() > WINDOW_MS : options.strictWindow === true) {
@@ -236,7 +271,7 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
   const route = async (req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const key = `${req.method} ${url.pathname}`;
-    if (key === 'POST /v4/oa/access_token') return handleToken(req, raw.toString('utf8'), res);
+    if (key === 'POST /v4/oa/access_token') return handleTokenRequest(req, raw.toString('utf8'), res);
     const api = ['POST /v3.0/oa/message/cs', 'POST /v2.0/oa/upload/file', 'GET /v3.0/oa/user/detail'];
     if (!api.includes(key)) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -292,6 +327,9 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
     failNext(n, kind) {
       for (let i = 0; i < n; i++) failures.push(kind);
     },
+    failNextToken(n, kind) {
+      for (let i = 0; i < n; i++) tokenFailures.push(kind);
+    },
     expireAccessToken() {
       for (const state of accessTokens.values()) state.revoked = true;
     },
@@ -314,6 +352,49 @@ export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promis
     },
   };
   return fake;
+}
+
+const BUTTON_TYPES = ['oa.query.show', 'oa.query.hide', 'oa.open.url', 'oa.open.phone', 'oa.open.sms'];
+
+/**
+ * Why Zalo would refuse this attachment (`-201`, invalid parameter), or null. Text with buttons is
+ * `{type: "template", payload: {buttons}}` WITHOUT `template_type` (Messenger's `"button"` is refused);
+ * 1 to 5 buttons; titles of 1 to 20 characters; query payloads a string of at most 1,000 characters;
+ * url, phone and SMS payloads objects with their fields (docs/zalo-oa-api.md, "Buttons").
+ */
+function attachmentRefusal(attachment: unknown): string | null {
+  if (attachment === undefined) return null;
+  if (!isObject(attachment) || !isObject(attachment['payload'])) return 'attachment is invalid';
+  const payload = attachment['payload'];
+  const buttons = payload['buttons'];
+  if (buttons === undefined) {
+    return payload['template_type'] === 'button' ? 'template_type is invalid' : null;
+  }
+  if (attachment['type'] !== 'template') return 'attachment type is invalid';
+  if ('template_type' in payload) return 'template_type is invalid';
+  if (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 5) return 'buttons is invalid';
+  for (const button of buttons) {
+    const problem = buttonRefusal(button);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+function buttonRefusal(button: unknown): string | null {
+  if (!isObject(button)) return 'button is invalid';
+  const { title, type, payload } = button;
+  if (typeof title !== 'string' || title.length === 0 || title.length > 20) return 'button title is invalid';
+  if (typeof type !== 'string' || !BUTTON_TYPES.includes(type)) return 'button type is invalid';
+  const text = (v: unknown) => typeof v === 'string' && v.length > 0;
+  if (type.startsWith('oa.query.')) {
+    return typeof payload === 'string' && text(payload) && payload.length <= 1000
+      ? null
+      : 'button payload is invalid';
+  }
+  if (!isObject(payload)) return 'button payload is invalid';
+  if (type === 'oa.open.url') return text(payload['url']) ? null : 'button payload is invalid';
+  if (type === 'oa.open.phone') return text(payload['phone_code']) ? null : 'button payload is invalid';
+  return text(payload['phone_code']) && text(payload['content']) ? null : 'button payload is invalid';
 }
 
 function json(res: ServerResponse, body: unknown): undefined {
