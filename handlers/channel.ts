@@ -53,7 +53,9 @@ export interface IncomingMessage {
   /** The group's title, for group chats. */
   chatTitle?: string;
   languageCode?: string;
-  kind: 'text' | 'button' | 'file' | 'follow' | 'unfollow';
+  /** `follow`/`unfollow`: the user (re)opened or closed the chat to the bot (Zalo follow, Telegram
+   * `my_chat_member`); `moved`: the chat got a new id ({@link IncomingMessage.movedToChatId}). */
+  kind: 'text' | 'button' | 'file' | 'follow' | 'unfollow' | 'moved';
   text: string;
   /** For a button press on Telegram: the callback query id to acknowledge. */
   callbackId?: string;
@@ -61,6 +63,8 @@ export interface IncomingMessage {
   replyToMessageId?: string;
   /** For an uploaded file: the platform file reference and name. */
   file?: { fileId: string; fileName: string; mimeType?: string; size?: number };
+  /** For `moved`: the chat's new id (a Telegram group upgraded to a supergroup); `chatId` is the old one. */
+  movedToChatId?: string;
   isGroup: boolean;
   receivedAt: Date;
   /** The raw platform payload, kept verbatim for the InboundMessage table. */
@@ -72,8 +76,17 @@ export type SendResult =
   | { ok: true; platformMessageId: string }
   | {
       ok: false;
-      reason: 'outside-window' | 'not-reachable' | 'rate-limited' | 'transient' | 'permanent' | 'auth';
+      /** `moved`: the chat now lives under `movedToChatId` (resend there). */
+      reason:
+        | 'outside-window'
+        | 'not-reachable'
+        | 'moved'
+        | 'rate-limited'
+        | 'transient'
+        | 'permanent'
+        | 'auth';
       retryAfterMs?: number;
+      movedToChatId?: string;
       detail: string;
     };
 

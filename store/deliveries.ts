@@ -42,12 +42,12 @@ export const OPEN_STATES: readonly DeliveryState[] = ['pending', 'sending'];
 export async function createDeliveries(
   db: PrismaClient,
   rows: readonly NewDelivery[],
-): Promise<{ id: number; dedupKey: string }[]> {
+): Promise<{ id: number; dedupKey: string; jobKey: string }[]> {
   if (rows.length === 0) return [];
   return await db.delivery.createManyAndReturn({
     data: [...rows],
     skipDuplicates: true,
-    select: { id: true, dedupKey: true },
+    select: { id: true, dedupKey: true, jobKey: true },
   });
 }
 
@@ -150,14 +150,21 @@ export async function markChatUnreachable(
   return count;
 }
 
-/** Pending or sending deliveries created before `olderThan`, oldest first (for the reconciler). */
+/**
+ * Pending or sending deliveries created before `olderThan` with an id above `afterId`, by id (one page of
+ * the reconciler's walk over every open delivery).
+ */
 export async function listOpenDeliveries(
   db: PrismaClient,
-  options: { olderThan: Date; limit?: number },
+  options: { olderThan: Date; afterId?: number; limit?: number },
 ): Promise<Delivery[]> {
   return await db.delivery.findMany({
-    where: { state: { in: [...OPEN_STATES] }, createdAt: { lt: options.olderThan } },
-    orderBy: { createdAt: 'asc' },
+    where: {
+      state: { in: [...OPEN_STATES] },
+      createdAt: { lt: options.olderThan },
+      id: { gt: options.afterId ?? 0 },
+    },
+    orderBy: { id: 'asc' },
     take: options.limit ?? 500,
   });
 }

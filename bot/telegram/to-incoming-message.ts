@@ -2,12 +2,13 @@
  * Pure conversion of one Telegram update into the channel port's {@link IncomingMessage}.
  *
  * Handled: `message` with text (commands included), a document or a photo (caption as text), and
- * `callback_query` (a button press under one of our messages). Everything else (edited messages,
- * `my_chat_member`, stickers, inline-mode callbacks without a message, ...) and anything malformed
+ * `callback_query` (a button press under one of our messages); `my_chat_member` and a group's migration to a
+ * supergroup (see chat-membership-update.ts). Everything else (edited messages, stickers, inline-mode callbacks without a message, ...) and anything malformed
  * converts to `null`. Only the fields relied on are validated (zod, loose objects); this never throws.
  */
 import { z } from 'zod';
 import type { IncomingMessage } from '../../handlers/channel.ts';
+import { fromMigration, fromMyChatMember } from './chat-membership-update.ts';
 
 const loose = z.looseObject;
 const id = z.number().int();
@@ -46,6 +47,7 @@ const updateSchema = loose({
   update_id: z.number().int().nonnegative(),
   message: z.unknown().optional(),
   callback_query: z.unknown().optional(),
+  my_chat_member: z.unknown().optional(),
 });
 
 const callbackSchema = loose({
@@ -80,7 +82,13 @@ export function toIncomingMessage(update: unknown, context: ConversionContext): 
   const parsed = updateSchema.safeParse(update);
   if (!parsed.success) return null;
   const platformId = String(parsed.data.update_id);
-  if (parsed.data.message !== undefined) return fromMessage(parsed.data.message, platformId, update, context);
+  if (parsed.data.my_chat_member !== undefined)
+    return fromMyChatMember(parsed.data.my_chat_member, platformId, update);
+  if (parsed.data.message !== undefined)
+    return (
+      fromMigration(parsed.data.message, platformId, update) ??
+      fromMessage(parsed.data.message, platformId, update, context)
+    );
   if (parsed.data.callback_query !== undefined) {
     const query = callbackSchema.safeParse(parsed.data.callback_query);
     if (!query.success) return null;

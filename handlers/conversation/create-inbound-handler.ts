@@ -8,6 +8,7 @@ import { t } from '../../locales/index.ts';
 import { peekConversation, takeConversation } from '../../store/conversations.ts';
 import { markChatUnreachable } from '../../store/deliveries.ts';
 import { taskIdsOfSentMessage } from '../../store/delivery-context.ts';
+import { moveChat } from '../../store/identities.ts';
 import { findUnfinishedInbound, recordInbound, setInboundOutcome } from '../../store/inbound.ts';
 import { findIdentity, INVITE_CODE_PATTERN, setOfficerLocale, touchIdentity } from '../../store/officers.ts';
 import type { IncomingMessage } from '../channel.ts';
@@ -81,10 +82,27 @@ async function route(turn: Turn, extraCommands: CommandRoute[]): Promise<Inbound
   const args = command?.[2]?.trim() ?? '';
 
   if (message.kind === 'unfollow') {
-    // Zalo: the officer left the OA. Mark the chat so that the outbox and the admins know; writing to the
-    // OA again (touchIdentity) clears it.
+    // Zalo: the officer left the OA; Telegram: the user blocked the bot or the bot left the group. Mark
+    // the chat so that the outbox and the admins know; writing again (touchIdentity) clears it.
     if (!turn.identity) return 'ignored';
     await markChatUnreachable(turn.db, message, turn.now);
+    await turn.deps
+      .onChatUnreachable?.()
+      .catch((error: unknown) =>
+        turn.deps.logger?.warn({ err: error }, 'could not tell the admins about an unreachable chat'),
+      );
+    return 'processed';
+  }
+  if (message.kind === 'moved') {
+    // A Telegram group upgraded to a supergroup: the chat (and what is queued for it) follows its new id.
+    if (!message.movedToChatId) return 'ignored';
+    const moved = await moveChat(turn.db, message.channel, message.chatId, message.movedToChatId);
+    return moved ? 'processed' : 'ignored';
+  }
+  if (message.kind === 'follow' && message.isGroup) {
+    // The bot was added back to a group: reachable again.
+    if (!turn.identity) return 'ignored';
+    await touchIdentity(turn.db, turn.identity.id, turn.now);
     return 'processed';
   }
   if (name === 'start' && args) return linkAccount(turn, args);
