@@ -21,6 +21,7 @@ import type { OutboxJobData } from '../queues.ts';
 import type { ChatPacer } from './chat-pacer.ts';
 import type { DeliveryLock } from './delivery-lock.ts';
 import { type OutboxPayload, outboxPayloadSchema, sameAddress } from './outbox-payload.ts';
+import { refreshReminder } from './refresh-reminder.ts';
 
 /** What a processed job returns (kept in BullMQ as the job's result). */
 export type DeliveryOutcome =
@@ -217,8 +218,10 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     const lockToken = await deps.lock.acquire(delivery.id, deps.lockTtlMs ?? LOCK_TTL_MS);
     if (!lockToken) return await delayJob(job, token, LOCK_BUSY_RETRY_MS);
     try {
+      const current = await refreshReminder(db, delivery, payload.data);
+      if (current === null) return { state: 'skipped', because: 'nothing left to remind of' };
       const start = { channel: delivery.channel, chatId: delivery.chatId };
-      return await deliver(job, data, token, payload.data, start);
+      return await deliver(job, data, token, current, start);
     } finally {
       await deps.lock.release(delivery.id, lockToken);
     }
