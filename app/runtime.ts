@@ -13,12 +13,13 @@ import { TelegramChannel } from '../bot/telegram/telegram-channel.ts';
 import type { Channel, ChannelId } from '../handlers/channel.ts';
 import type { CommandDeps } from '../handlers/commands/chat-command.ts';
 import { createInboundHandler } from '../handlers/conversation/create-inbound-handler.ts';
+import { notifyUnreachableOfficers } from '../handlers/delivery/notify-unreachable-officers.ts';
 import type { InboundHandler } from '../handlers/inbound.ts';
 import type { Outbox } from '../handlers/outbox.ts';
 import { createDeliveryWorker, type DeliveryWorker } from '../jobs/outbox/delivery-worker.ts';
 import { createOutbox } from '../jobs/outbox/outbox.ts';
 import { smoothRateLimiter } from '../jobs/outbox/rate-limiter.ts';
-import { reconcileOutbox } from '../jobs/outbox/reconcile-outbox.ts';
+import { reconcileOutboxOncePerCluster } from '../jobs/outbox/reconcile-outbox.ts';
 import { createQueues, type Queues, redisConnectionOptions } from '../jobs/queues.ts';
 import { type PrismaClient, pingDatabase } from '../store/prisma-client.ts';
 import type { Config } from './config.ts';
@@ -57,6 +58,9 @@ export interface Runtime {
   /** Stops intake first, then finishes in-flight jobs, then closes queues. Safe to call twice. */
   close(): Promise<void>;
 }
+
+/** How often open deliveries are re-queued from PostgreSQL (once per cluster) and how old they must be. */
+const RECONCILE_PERIOD_MS = 60_000;
 
 const FEATURES = [
   startOpsFeature,
@@ -118,7 +122,23 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
   };
   const features: Feature[] = [];
   for (const start of FEATURES) features.push(await start(featureDeps));
-  handler = createInboundHandler({ db, outbox, now, logger }, commandDepsOf(features, channels));
+  // Tells the admins about officers newly unreachable (one message per officer and episode); runs after a
+  // send or an update found a chat unreachable, and on the maintenance timer. Concurrent calls coalesce.
+  let telling: Promise<unknown> | null = null;
+  const tellAdminsAboutUnreachable = (): Promise<unknown> => {
+    telling ??= notifyUnreachableOfficers({ db, outbox, now, channels: new Set(channels.keys()) })
+      .catch((error: unknown) =>
+        logger.warn({ err: error }, 'could not tell the admins about unreachable officers'),
+      )
+      .finally(() => {
+        telling = null;
+      });
+    return telling;
+  };
+  handler = createInboundHandler(
+    { db, outbox, now, logger, onChatUnreachable: tellAdminsAboutUnreachable },
+    commandDepsOf(features, channels),
+  );
 
   let worker: DeliveryWorker | null = null;
   let reconcile: NodeJS.Timeout | null = null;
@@ -130,13 +150,19 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
       channels,
       limiter: smoothRateLimiter(config.outboxRatePerSecond),
       perChatIntervalMs: config.outboxPerChatIntervalMs,
+      onChatUnreachable: () => void tellAdminsAboutUnreachable(),
       logger,
     });
+    // Every worker process runs the timer; the Redis period key lets one of them do the work.
     reconcile = setInterval(() => {
-      reconcileOutbox({ db, queue: queues.outbox, olderThanMs: 60_000 }).catch((error: unknown) =>
-        logger.warn({ err: error }, 'outbox reconciliation failed'),
-      );
-    }, 60_000);
+      reconcileOutboxOncePerCluster(deps.redis, config.queuePrefix, RECONCILE_PERIOD_MS - 1_000, {
+        db,
+        queue: queues.outbox,
+        olderThanMs: RECONCILE_PERIOD_MS,
+      })
+        .then(() => tellAdminsAboutUnreachable())
+        .catch((error: unknown) => logger.warn({ err: error }, 'outbox reconciliation failed'));
+    }, RECONCILE_PERIOD_MS);
     reconcile.unref();
   }
 

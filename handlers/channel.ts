@@ -71,9 +71,11 @@ export interface IncomingMessage {
   languageCode?: string;
   /**
    * `file`: a document, photo, video or voice note (its caption, if any, is `text`); `unreadable`: a
-   * message the bot cannot read as text (a sticker, a voice note without caption, a location, a contact).
+   * message the bot cannot read as text (a sticker, a voice note without caption, a location, a contact);
+   * `follow`/`unfollow`: the user (re)opened or closed the chat to the bot (Zalo follow, Telegram
+   * `my_chat_member`); `moved`: the chat got a new id ({@link IncomingMessage.movedToChatId}).
    */
-  kind: 'text' | 'button' | 'file' | 'follow' | 'unfollow' | 'unreadable';
+  kind: 'text' | 'button' | 'file' | 'follow' | 'unfollow' | 'unreadable' | 'moved';
   text: string;
   /** The platform id of this message within its chat (Telegram message_id); an edit keeps the original's. */
   messageId?: string;
@@ -87,6 +89,8 @@ export interface IncomingMessage {
   replyToMessageId?: string;
   /** For an uploaded file: the platform file reference and name. */
   file?: IncomingFile;
+  /** For `moved`: the chat's new id (a Telegram group upgraded to a supergroup); `chatId` is the old one. */
+  movedToChatId?: string;
   isGroup: boolean;
   receivedAt: Date;
   /** The raw platform payload, kept verbatim for the InboundMessage table. */
@@ -98,8 +102,17 @@ export type SendResult =
   | { ok: true; platformMessageId: string }
   | {
       ok: false;
-      reason: 'outside-window' | 'not-reachable' | 'rate-limited' | 'transient' | 'permanent' | 'auth';
+      /** `moved`: the chat now lives under `movedToChatId` (resend there). */
+      reason:
+        | 'outside-window'
+        | 'not-reachable'
+        | 'moved'
+        | 'rate-limited'
+        | 'transient'
+        | 'permanent'
+        | 'auth';
       retryAfterMs?: number;
+      movedToChatId?: string;
       detail: string;
     };
 

@@ -14,13 +14,20 @@ export const OUTBOX_JOB_NAME = 'deliver';
 /** Data of an outbox job: only the Delivery id; the message itself lives in PostgreSQL. */
 export interface OutboxJobData {
   deliveryId: number;
+  /** The row's `jobKey`: a job whose key differs from the row's belongs to another database lifetime. */
+  jobKey?: string;
   /** Set by the worker: the per-chat slot this job reserved before it delayed itself to it. */
   pace?: { chat: string; at: number };
 }
 
-/** Deterministic job id of a delivery: adding it twice queues it once. */
-export function outboxJobId(deliveryId: number): string {
-  return `delivery-${deliveryId}`;
+/**
+ * Deterministic job id of a delivery: adding it twice queues it once. The row's random `jobKey` makes it
+ * unique across database lifetimes: a database restored from a dump (or recreated) hands out the same row
+ * ids again, and a job id made of the row id alone would meet a job Redis keeps as completed and never be
+ * queued.
+ */
+export function outboxJobId(deliveryId: number, jobKey: string): string {
+  return `delivery-${deliveryId}-${jobKey}`;
 }
 
 /** Retries and retention of outbox jobs: ~8 attempts with exponential backoff from 2 s (about 4 min in all). */

@@ -42,12 +42,12 @@ export const OPEN_STATES: readonly DeliveryState[] = ['pending', 'sending'];
 export async function createDeliveries(
   db: PrismaClient,
   rows: readonly NewDelivery[],
-): Promise<{ id: number; dedupKey: string }[]> {
+): Promise<{ id: number; dedupKey: string; jobKey: string }[]> {
   if (rows.length === 0) return [];
   return await db.delivery.createManyAndReturn({
     data: [...rows],
     skipDuplicates: true,
-    select: { id: true, dedupKey: true },
+    select: { id: true, dedupKey: true, jobKey: true },
   });
 }
 
@@ -93,7 +93,14 @@ async function record(
   await db.$transaction([
     db.deliveryAttempt.create({ data: attemptRow(id, attempt) }),
     db.delivery.update({ where: { id }, data: { ...data, attempts: { increment: 1 } } }),
-    ...(final ? [db.reminder.updateMany({ where: { deliveryId: id }, data: { state: final } })] : []),
+    ...(final
+      ? [
+          db.reminder.updateMany({
+            where: { deliveryId: id, state: { not: 'suppressed' } },
+            data: { state: final },
+          }),
+        ]
+      : []),
   ]);
 }
 
@@ -150,14 +157,21 @@ export async function markChatUnreachable(
   return count;
 }
 
-/** Pending or sending deliveries created before `olderThan`, oldest first (for the reconciler). */
+/**
+ * Pending or sending deliveries created before `olderThan` with an id above `afterId`, by id (one page of
+ * the reconciler's walk over every open delivery).
+ */
 export async function listOpenDeliveries(
   db: PrismaClient,
-  options: { olderThan: Date; limit?: number },
+  options: { olderThan: Date; afterId?: number; limit?: number },
 ): Promise<Delivery[]> {
   return await db.delivery.findMany({
-    where: { state: { in: [...OPEN_STATES] }, createdAt: { lt: options.olderThan } },
-    orderBy: { createdAt: 'asc' },
+    where: {
+      state: { in: [...OPEN_STATES] },
+      createdAt: { lt: options.olderThan },
+      id: { gt: options.afterId ?? 0 },
+    },
+    orderBy: { id: 'asc' },
     take: options.limit ?? 500,
   });
 }
@@ -178,4 +192,60 @@ export async function listFailedDeliveries(
 /** The attempts of one delivery, oldest first. */
 export async function listAttempts(db: PrismaClient, deliveryId: number): Promise<DeliveryAttempt[]> {
   return await db.deliveryAttempt.findMany({ where: { deliveryId }, orderBy: { id: 'asc' } });
+}
+
+/** A reminder a delivery carries, with what is needed to tell whether it is still true. */
+export interface CarriedReminder {
+  id: number;
+  taskId: number;
+  code: string;
+  /** When the reminder was planned. */
+  plannedAt: Date;
+  /** The task's latest report (any officer), or null. */
+  lastReportAt: Date | null;
+}
+
+/** The reminders a delivery carries (none for other kinds of messages). */
+export async function remindersOfDelivery(db: PrismaClient, deliveryId: number): Promise<CarriedReminder[]> {
+  const rows = await db.reminder.findMany({
+    where: { deliveryId },
+    select: { id: true, taskId: true, createdAt: true, task: { select: { code: true, lastReportAt: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    taskId: r.taskId,
+    code: r.task.code,
+    plannedAt: r.createdAt,
+    lastReportAt: r.task.lastReportAt,
+  }));
+}
+
+/**
+ * Drops reminders that are no longer true before their delivery goes out: they become `suppressed`. With
+ * `payload`, the delivery's message is replaced (the rest of its reminders still go out); without, the
+ * delivery is `cancelled` (nothing left to say). One transaction; the attempt is recorded.
+ */
+export async function withdrawReminders(
+  db: PrismaClient,
+  deliveryId: number,
+  reminderIds: readonly number[],
+  payload: Prisma.InputJsonValue | null,
+): Promise<void> {
+  const outcome = payload === null ? 'cancelled' : 'trimmed';
+  await db.$transaction([
+    db.reminder.updateMany({ where: { id: { in: [...reminderIds] } }, data: { state: 'suppressed' } }),
+    ...(payload === null
+      ? [
+          db.deliveryAttempt.create({ data: attemptRow(deliveryId, { outcome }) }),
+          db.delivery.update({
+            where: { id: deliveryId },
+            data: {
+              state: 'cancelled',
+              attempts: { increment: 1 },
+              lastError: 'every task reported meanwhile',
+            },
+          }),
+        ]
+      : [db.delivery.update({ where: { id: deliveryId }, data: { payload } })]),
+  ]);
 }

@@ -38,33 +38,38 @@ export async function linkedAdmins(db: PrismaClient): Promise<Array<{ id: number
   });
 }
 
-/** An officer whose Zalo chat refuses messages and who has no other chat to fall back on. */
-export interface UnreachableZaloOfficer {
+/** An officer's chat that refuses messages, whose admins were not told yet about this episode. */
+export interface UnreachableOfficerChat {
   identityId: number;
   officerId: number;
+  channel: ChannelId;
   name: string;
   agencyName: string;
   unreachableSince: Date;
 }
 
 /**
- * Active officers whose Zalo chat is marked unreachable (the outbox found it outside the 7-day window, or
- * the officer unfollowed the OA) and who have no reachable chat on any of `fallbackChannels`, and whose
- * admins were not told yet about this episode (`adminsToldAt` is reset when the officer writes again).
+ * Active officers' chats on `channel` marked unreachable (Zalo: outside the 7-day window or unfollowed;
+ * Telegram: blocked, kicked, deactivated, chat not found) whose admins were not told yet about this
+ * episode (`adminsToldAt` is reset when the officer writes again). With `withoutFallbackOn`, only officers
+ * who have no reachable chat on any of those channels.
  */
-export async function unreachableZaloOfficers(
+export async function unreachableOfficerChats(
   db: PrismaClient,
-  fallbackChannels: readonly ChannelId[],
-): Promise<UnreachableZaloOfficer[]> {
+  channel: ChannelId,
+  withoutFallbackOn?: readonly ChannelId[],
+): Promise<UnreachableOfficerChat[]> {
   const rows = await db.channelIdentity.findMany({
     where: {
-      channel: 'zalo',
+      channel,
       purpose: 'officer',
       unreachableSince: { not: null },
       adminsToldAt: null,
       officer: {
         active: true,
-        identities: { none: { channel: { in: [...fallbackChannels] }, unreachableSince: null } },
+        ...(withoutFallbackOn
+          ? { identities: { none: { channel: { in: [...withoutFallbackOn] }, unreachableSince: null } } }
+          : {}),
       },
     },
     select: {
@@ -80,6 +85,7 @@ export async function unreachableZaloOfficers(
           {
             identityId: row.id,
             officerId: row.officer.id,
+            channel,
             name: row.officer.name,
             agencyName: row.officer.agency.name,
             unreachableSince: row.unreachableSince,
@@ -94,5 +100,39 @@ export async function markAdminsTold(db: PrismaClient, identityId: number, at: D
   await db.channelIdentity.updateMany({
     where: { id: identityId, adminsToldAt: null },
     data: { adminsToldAt: at },
+  });
+}
+
+/**
+ * Moves a chat to its new id (a Telegram group upgraded to a supergroup): its ChannelIdentity and every
+ * open delivery addressed to the old id follow. Idempotent: a second call (the error and both service
+ * messages report the same move) changes nothing. When a chat already exists under the new id, the old
+ * row is dropped and the new one kept. Returns whether the identity moved.
+ */
+export async function moveChat(
+  db: PrismaClient,
+  channel: ChannelId,
+  fromChatId: string,
+  toChatId: string,
+): Promise<boolean> {
+  if (fromChatId === toChatId) return false;
+  return await db.$transaction(async (tx) => {
+    const taken = await tx.channelIdentity.findUnique({
+      where: { channel_chatId: { channel, chatId: toChatId } },
+      select: { id: true },
+    });
+    const moved = taken
+      ? (await tx.channelIdentity.deleteMany({ where: { channel, chatId: fromChatId } })).count > 0
+      : (
+          await tx.channelIdentity.updateMany({
+            where: { channel, chatId: fromChatId },
+            data: { chatId: toChatId, unreachableSince: null, adminsToldAt: null },
+          })
+        ).count > 0;
+    await tx.delivery.updateMany({
+      where: { channel, chatId: fromChatId, state: { in: ['pending', 'sending'] } },
+      data: { chatId: toChatId },
+    });
+    return moved;
   });
 }

@@ -109,12 +109,13 @@ describe('createTelegramBot: long polling', () => {
         chat: { id: 4242, type: 'private', first_name: 'Lan' },
         from: { is_bot: false, ...LAN },
         date: 1_772_400_000,
-        old_chat_member: { status: 'member', user: { id: 123456, is_bot: true, first_name: 'Bot' } },
-        new_chat_member: {
+        // Out before and after (kicked -> left): reachability did not change, nothing to handle.
+        old_chat_member: {
           status: 'kicked',
           user: { id: 123456, is_bot: true, first_name: 'Bot' },
           until_date: 0,
         },
+        new_chat_member: { status: 'left', user: { id: 123456, is_bot: true, first_name: 'Bot' } },
       },
     });
     fake.injectText(LAN, 'after');

@@ -26,7 +26,8 @@ const UNREACHABLE_400 = /chat not found|user not found|PEER_ID_INVALID/i;
 
 /**
  * Classifies an error thrown by a Bot API call:
- * 429 -> rate-limited (retry_after in ms, 1 s when absent); 403 (blocked, kicked, deactivated) and
+ * 429 -> rate-limited (retry_after in ms, 1 s when absent); 400 with `parameters.migrate_to_chat_id`
+ * ("group chat was upgraded to a supergroup chat") -> moved, with the new chat id; 403 (blocked, kicked, deactivated) and
  * 400 "chat not found" -> not-reachable; 401 -> auth; 5xx, network errors and timeouts -> transient;
  * other 4xx -> permanent. The detail never contains the token.
  */
@@ -36,6 +37,9 @@ export function classifyTelegramError(error: unknown, token: string): SendFailur
     const code = error.code;
     if (code === 429) return failure('rate-limited', detail, (error.parameters?.retry_after ?? 1) * 1000);
     if (code === 401) return failure('auth', detail);
+    const movedTo = error.parameters?.migrate_to_chat_id;
+    if (code === 400 && typeof movedTo === 'number')
+      return { ok: false, reason: 'moved', detail, movedToChatId: String(movedTo) };
     if (code === 403) return failure('not-reachable', detail);
     if (code === 400 && UNREACHABLE_400.test(error.description)) return failure('not-reachable', detail);
     if (code >= 500) return failure('transient', detail);

@@ -4,12 +4,14 @@
  * Handled: `message` and `edited_message` (an edit carries `edit_date` and keeps the original's
  * `message_id`) with text (commands included); a document, photo, video or voice note (its caption is the
  * text, the file is kept as `file`); a sticker, video note, location or contact as `unreadable` (answered
- * with how to report); and `callback_query` (a button press under one of our messages). Everything else
- * (`my_chat_member`, inline-mode callbacks without a message, ...) and anything malformed converts to
+ * with how to report); `callback_query` (a button press under one of our messages); `my_chat_member` and a
+ * group's migration to a supergroup (see chat-membership-update.ts). Everything else
+ * (inline-mode callbacks without a message, ...) and anything malformed converts to
  * `null`. Only the fields relied on are validated (zod, loose objects); this never throws.
  */
 import { z } from 'zod';
 import type { FileKind, IncomingFile, IncomingMessage, UnreadableKind } from '../../handlers/channel.ts';
+import { fromMigration, fromMyChatMember } from './chat-membership-update.ts';
 
 const loose = z.looseObject;
 const id = z.number().int();
@@ -59,6 +61,7 @@ const updateSchema = loose({
   message: z.unknown().optional(),
   edited_message: z.unknown().optional(),
   callback_query: z.unknown().optional(),
+  my_chat_member: z.unknown().optional(),
 });
 
 const callbackSchema = loose({
@@ -93,7 +96,13 @@ export function toIncomingMessage(update: unknown, context: ConversionContext): 
   const parsed = updateSchema.safeParse(update);
   if (!parsed.success) return null;
   const platformId = String(parsed.data.update_id);
-  if (parsed.data.message !== undefined) return fromMessage(parsed.data.message, platformId, update, context);
+  if (parsed.data.my_chat_member !== undefined)
+    return fromMyChatMember(parsed.data.my_chat_member, platformId, update);
+  if (parsed.data.message !== undefined)
+    return (
+      fromMigration(parsed.data.message, platformId, update) ??
+      fromMessage(parsed.data.message, platformId, update, context)
+    );
   if (parsed.data.edited_message !== undefined)
     return fromMessage(parsed.data.edited_message, platformId, update, context);
   if (parsed.data.callback_query !== undefined) {

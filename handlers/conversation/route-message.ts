@@ -6,6 +6,7 @@
 import { REPORT_COMMAND_NAMES } from '../../domain/reply/report-commands.ts';
 import { peekConversation, takeConversation } from '../../store/conversations.ts';
 import { markChatUnreachable } from '../../store/deliveries.ts';
+import { moveChat } from '../../store/identities.ts';
 import { INVITE_CODE_PATTERN, touchIdentity } from '../../store/officers.ts';
 import { refuseRole, replyUsage } from '../admin/command.ts';
 import { answerByReply } from '../admin/explanations.ts';
@@ -40,7 +41,7 @@ export interface RouteStep {
 const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/iu;
 const REPORT_NAMES: ReadonlySet<string> = new Set(REPORT_COMMAND_NAMES);
 /** Documents an admin sends with a caption are plan files when they have a plan file's extension. */
-const PLAN_FILE_NAME = /\.(txt|tsv|csv|xlsx)$/iu;
+const PLAN_FILE_NAME = /\.(txt|tsv|csv|xlsx|docx|doc|pdf)$/iu;
 
 const officerTurn = (turn: Turn) => turn as OfficerTurn;
 
@@ -60,12 +61,42 @@ export async function routeMessage(turn: Turn, deps: CommandDeps): Promise<Inbou
 /** The steps, in order. */
 export const ROUTE_STEPS: readonly RouteStep[] = [
   {
-    // Zalo: the officer left the OA. Writing to the OA again (touchIdentity) clears the mark.
+    // Zalo: the officer left the OA; Telegram: the user blocked the bot or the bot left the group. The chat
+    // is marked so that the outbox and the admins know; writing again (touchIdentity) clears the mark.
     name: 'an unfollow marks the chat unreachable',
     async run({ turn }) {
       if (turn.message.kind !== 'unfollow') return null;
       if (!turn.chatIdentity) return 'ignored';
       await markChatUnreachable(turn.db, turn.message, turn.now);
+      await turn.deps
+        .onChatUnreachable?.()
+        .catch((error: unknown) =>
+          turn.deps.logger?.warn({ err: error }, 'could not tell the admins about an unreachable chat'),
+        );
+      return 'processed';
+    },
+  },
+  {
+    // A Telegram group upgraded to a supergroup: the chat (and what is queued for it) follows its new id.
+    name: 'a chat moved to a new id follows it',
+    async run({ turn }) {
+      if (turn.message.kind !== 'moved') return null;
+      if (!turn.message.movedToChatId) return 'ignored';
+      const moved = await moveChat(
+        turn.db,
+        turn.message.channel,
+        turn.message.chatId,
+        turn.message.movedToChatId,
+      );
+      return moved ? 'processed' : 'ignored';
+    },
+  },
+  {
+    name: 'the bot added back to a group makes the group reachable',
+    async run({ turn }) {
+      if (turn.message.kind !== 'follow' || !turn.message.isGroup) return null;
+      if (!turn.chatIdentity) return 'ignored';
+      await touchIdentity(turn.db, turn.chatIdentity.id, turn.now);
       return 'processed';
     },
   },

@@ -19,6 +19,8 @@ export interface ConversationDeps {
   outbox: Outbox;
   now: () => Date;
   logger?: { warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  /** Called after a chat was marked unreachable (e.g. the user blocked the bot): tells the admins. */
+  onChatUnreachable?: () => Promise<unknown>;
 }
 
 export class Turn {

@@ -7,7 +7,7 @@
  *   officer writes again), with what the officer must do (send any message to the OA).
  */
 import { vnDate, vnTime } from '../../domain/calendar/working-time.ts';
-import { markAdminsTold, unreachableZaloOfficers } from '../../store/identities.ts';
+import { markAdminsTold, unreachableOfficerChats } from '../../store/identities.ts';
 import { type AlertDeps, alertAdmins } from '../delivery/alert-admins.ts';
 
 /** Tells the admins the OA token is broken. `at` is when it was marked broken (the alert's identity). */
@@ -34,7 +34,7 @@ export async function alertZaloTokenBroken(
 export async function notifyUnreachableZaloOfficers(deps: AlertDeps): Promise<number> {
   const fallbackChannels = [...deps.channels].filter((c) => c !== 'zalo');
   let reported = 0;
-  for (const officer of await unreachableZaloOfficers(deps.db, fallbackChannels)) {
+  for (const officer of await unreachableOfficerChats(deps.db, 'zalo', fallbackChannels)) {
     const addressed = await alertAdmins(deps, {
       key: `zalo-unreachable-${officer.identityId}-${officer.unreachableSince.getTime()}`,
       text: (m) => m.zalo.officerUnreachable(officer.name, officer.agencyName),

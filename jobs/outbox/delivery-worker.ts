@@ -48,6 +48,8 @@ export interface DeliveryWorkerOptions {
    * retried only once it expired. @defaultValue 120 000
    */
   deliveryLockTtlMs?: number;
+  /** Told when a send found a chat newly unreachable (see {@link ProcessDeps.onChatUnreachable}). */
+  onChatUnreachable?: (address: ChannelAddress) => void;
   logger?: OutboxLogger;
 }
 
@@ -74,6 +76,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     lock: createDeliveryLock(redis, options.prefix),
     intervalFor,
     ...(options.deliveryLockTtlMs !== undefined ? { lockTtlMs: options.deliveryLockTtlMs } : {}),
+    ...(options.onChatUnreachable ? { onChatUnreachable: options.onChatUnreachable } : {}),
     rateLimit: async (ms) => {
       await worker?.rateLimit(ms);
     },

@@ -242,13 +242,13 @@ describe('outbox resilience', () => {
     const h = await harness();
     const once = item(7000, 'only once');
     await h.outbox.enqueue([once]);
-    const { id } = await deliveryOf(once.dedupKey);
+    const { id, jobKey } = await deliveryOf(once.dedupKey);
     await h.queue.add('deliver', { deliveryId: id }, { jobId: `dup-${id}` });
-    await h.queue.add('deliver', { deliveryId: id }, { jobId: outboxJobId(id) });
+    await h.queue.add('deliver', { deliveryId: id }, { jobId: outboxJobId(id, jobKey) });
     h.startWorker();
     const settled = async (jobId: string) =>
       (await (await h.queue.getJob(jobId))?.getState()) === 'completed';
-    await waitUntil(async () => (await settled(`dup-${id}`)) && (await settled(outboxJobId(id))));
+    await waitUntil(async () => (await settled(`dup-${id}`)) && (await settled(outboxJobId(id, jobKey))));
     await h.queue.add('deliver', { deliveryId: id }, { jobId: `again-${id}` });
     await waitUntil(() => settled(`again-${id}`));
     expect(texts(h.fake)).toEqual(['only once']);
@@ -297,7 +297,7 @@ describe('outbox resilience', () => {
         payload: { to: 'nowhere' },
       },
     });
-    await h.queue.add('deliver', { deliveryId: bad.id }, { jobId: outboxJobId(bad.id) });
+    await h.queue.add('deliver', { deliveryId: bad.id }, { jobId: outboxJobId(bad.id, bad.jobKey) });
     await h.queue.add('deliver', { deliveryId: -1 }, { jobId: 'garbage' });
     const good = item(7301, 'still working');
     await h.outbox.enqueue([good]);

@@ -1,7 +1,7 @@
 /**
  * The {@link Outbox} port over PostgreSQL + BullMQ: each item is first stored as a Delivery row (unique
  * dedupKey, so an item is accepted once), then queued as a job with the deterministic id
- * `delivery-<id>`, delayed to `notBefore`.
+ * `delivery-<id>-<jobKey>`, delayed to `notBefore`.
  */
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Outbox, OutboxItem } from '../../handlers/outbox.ts';
@@ -41,11 +41,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         await deps.queue.addBulk(
           created.map((row) => ({
             name: OUTBOX_JOB_NAME,
-            data: { deliveryId: row.id },
+            data: { deliveryId: row.id, jobKey: row.jobKey },
             opts: {
               ...OUTBOX_JOB_OPTIONS,
               ...deps.jobOptions,
-              jobId: outboxJobId(row.id),
+              jobId: outboxJobId(row.id, row.jobKey),
               delay: delayUntil(byKey.get(row.dedupKey)?.notBefore),
             },
           })),

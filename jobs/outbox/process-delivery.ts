@@ -16,10 +16,12 @@ import {
   recordRetry,
   recordSent,
 } from '../../store/deliveries.ts';
+import { moveChat } from '../../store/identities.ts';
 import type { OutboxJobData } from '../queues.ts';
 import type { ChatPacer } from './chat-pacer.ts';
 import type { DeliveryLock } from './delivery-lock.ts';
 import { type OutboxPayload, outboxPayloadSchema, sameAddress } from './outbox-payload.ts';
+import { refreshReminder } from './refresh-reminder.ts';
 
 /** What a processed job returns (kept in BullMQ as the job's result). */
 export type DeliveryOutcome =
@@ -36,6 +38,8 @@ export interface ProcessDeps {
   intervalFor(address: ChannelAddress): number;
   /** Pauses the whole queue (BullMQ's manual rate limit). */
   rateLimit(ms: number): Promise<void>;
+  /** Told when a send found a chat newly unreachable (blocked, kicked, not found): alert the admins. */
+  onChatUnreachable?: (address: ChannelAddress) => void;
   /** TTL of the per-delivery lock. @defaultValue {@link LOCK_TTL_MS} */
   lockTtlMs?: number;
 }
@@ -43,6 +47,7 @@ export interface ProcessDeps {
 /** Job data; `pace` marks a slot this job already reserved before it was delayed to it. */
 const jobDataSchema = z.object({
   deliveryId: z.number().int().positive(),
+  jobKey: z.string().optional(),
   pace: z.object({ chat: z.string(), at: z.number() }).optional(),
 });
 type JobData = z.infer<typeof jobDataSchema>;
@@ -52,6 +57,11 @@ const LOCK_BUSY_RETRY_MS = 2_000;
 
 const chatKey = (a: ChannelAddress) => `${a.channel}-${a.chatId}`;
 const describe = (a: ChannelAddress, detail: string) => `${a.channel}:${a.chatId} ${detail}`;
+
+const withoutPace = (data: JobData): OutboxJobData =>
+  data.jobKey === undefined
+    ? { deliveryId: data.deliveryId }
+    : { deliveryId: data.deliveryId, jobKey: data.jobKey };
 
 async function delayJob(job: Job, token: string | undefined, ms: number): Promise<never> {
   await job.moveToDelayed(Date.now() + ms, token);
@@ -80,12 +90,12 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     const reserved = data.pace;
     if (reserved) {
       data.pace = undefined;
-      await job.updateData({ deliveryId: data.deliveryId });
+      await job.updateData(withoutPace(data));
       if (reserved.chat === chat && Math.abs(Date.now() - reserved.at) <= grace) return;
     }
     const waitMs = await deps.pacer.reserve(chat, interval);
     if (waitMs <= 20) return;
-    await job.updateData({ deliveryId: data.deliveryId, pace: { chat, at: Date.now() + waitMs } });
+    await job.updateData({ ...withoutPace(data), pace: { chat, at: Date.now() + waitMs } });
     await delayJob(job, token, waitMs);
   }
 
@@ -147,9 +157,27 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
           await recordGaveUp(db, id, attempt);
           throw new UnrecoverableError(attempt.error);
         }
+        case 'moved': {
+          // A Telegram group upgraded to a supergroup: the chat moves to its new id and the message is
+          // sent there (the refused attempt stays on record).
+          const movedTo = result.movedToChatId;
+          if (!movedTo || movedTo === to.chatId) {
+            await recordGaveUp(db, id, attempt);
+            throw new UnrecoverableError(attempt.error);
+          }
+          const next = { channel: to.channel, chatId: movedTo };
+          await moveChat(db, to.channel, to.chatId, movedTo);
+          await recordRedirect(db, id, attempt, next);
+          for (const [index, address] of addresses.entries())
+            if (sameAddress(address, to)) addresses[index] = next;
+          to = next;
+          continue;
+        }
         case 'not-reachable':
         case 'outside-window': {
-          if (result.reason === 'not-reachable' && channel) await markChatUnreachable(db, to);
+          if (result.reason === 'not-reachable' && channel) {
+            if ((await markChatUnreachable(db, to)) > 0) deps.onChatUnreachable?.(to);
+          }
           const next = nextAddress(to);
           if (next) {
             await recordRedirect(db, id, attempt, next);
@@ -159,6 +187,11 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
           await recordGaveUp(db, id, attempt, 'undeliverable');
           if (result.reason === 'outside-window') await markChatUnreachable(db, to);
           return { state: 'undeliverable' };
+        }
+        default: {
+          const unknown: never = result.reason;
+          await recordGaveUp(db, id, attempt);
+          throw new UnrecoverableError(`unexpected send outcome ${String(unknown)}`);
         }
       }
     }
@@ -171,6 +204,10 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     const data = parsed.data;
     const delivery = await findDelivery(db, data.deliveryId);
     if (!delivery) throw new UnrecoverableError(`delivery ${data.deliveryId} does not exist`);
+    // A job of another database lifetime (restored from a dump): the row under this id is another
+    // message, which has a job of its own.
+    if (data.jobKey !== undefined && data.jobKey !== delivery.jobKey)
+      return { state: 'skipped', because: 'job of another database lifetime' };
     if (!OPEN_STATES.includes(delivery.state)) return { state: 'skipped', because: delivery.state };
     const payload = outboxPayloadSchema.safeParse(delivery.payload);
     if (!payload.success) {
@@ -181,8 +218,10 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     const lockToken = await deps.lock.acquire(delivery.id, deps.lockTtlMs ?? LOCK_TTL_MS);
     if (!lockToken) return await delayJob(job, token, LOCK_BUSY_RETRY_MS);
     try {
+      const current = await refreshReminder(db, delivery, payload.data);
+      if (current === null) return { state: 'skipped', because: 'nothing left to remind of' };
       const start = { channel: delivery.channel, chatId: delivery.chatId };
-      return await deliver(job, data, token, payload.data, start);
+      return await deliver(job, data, token, current, start);
     } finally {
       await deps.lock.release(delivery.id, lockToken);
     }

@@ -1,4 +1,5 @@
 import type { Messages } from '../vi/index.ts';
+import { deliveryEn } from './delivery.ts';
 import { zaloEn } from './zalo.ts';
 
 /** English messages: the same keys as Vietnamese (checked by the type). */
@@ -255,6 +256,7 @@ export const en: Messages = {
   },
   // Zalo channel: alerts to admins.
   zalo: zaloEn,
+  delivery: deliveryEn,
   dateFormat: (d) => d.split('-').reverse().join('/'),
   // Digests (/digest)
   digestNotAllowed:

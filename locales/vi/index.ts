@@ -3,6 +3,7 @@
  * English catalogue must have the same keys (the type checker and locales/locales.test.ts enforce it).
  * Values are plain text; channel adapters escape them.
  */
+import { deliveryVi } from './delivery.ts';
 import { zaloVi } from './zalo.ts';
 
 export const vi = {
@@ -274,6 +275,7 @@ export const vi = {
   },
   // Zalo channel: alerts to admins.
   zalo: zaloVi,
+  delivery: deliveryVi,
   dateFormat: (d: string) => d.split('-').reverse().join('/'),
   // Digests (/tonghop)
   digestNotAllowed:

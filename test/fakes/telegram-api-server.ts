@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ChatMember } from 'telegraf/types';
 import type { FakeTelegram, FakeTelegramOptions, RecordedCall, ScriptedFailure } from './telegram/api.ts';
+import type { UnreachableReason } from './telegram/check-reachable.ts';
 import { type ApiEnvelope, BotApiError, tooManyRequests } from './telegram/errors.ts';
 import {
   callbackUpdate,
@@ -24,6 +26,7 @@ import {
 import { filePathOf } from './telegram/methods/get-file.ts';
 import { findMethod, SENDING_METHODS } from './telegram/methods/index.ts';
 import { optString, type Params, parseBody, readParams } from './telegram/params.ts';
+import { myChatMemberUpdate, upgradeToSupergroup } from './telegram/reachability.ts';
 import { createState, type FakeState } from './telegram/state.ts';
 import type { WebhookAnswer } from './telegram/webhook.ts';
 
@@ -33,6 +36,7 @@ export type {
   RecordedCall,
   ScriptedFailure,
 } from './telegram/api.ts';
+export { UNREACHABLE_ERRORS, type UnreachableReason } from './telegram/check-reachable.ts';
 export type { ApiEnvelope, ResponseParameters } from './telegram/errors.ts';
 export type { FakeUser, InjectTextOptions, MediaInput, UpdateInput, UpdateKind } from './telegram/inject.ts';
 export type { Params, UploadedFile } from './telegram/params.ts';
@@ -146,6 +150,30 @@ class FakeTelegramServer implements FakeTelegram {
     else this.state.blockedChats.delete(chatId);
   }
 
+  setUnreachable(chatId: number, reason: UnreachableReason | null): void {
+    if (reason) this.state.unreachableChats.set(chatId, reason);
+    else this.state.unreachableChats.delete(chatId);
+  }
+
+  injectMyChatMember(
+    from: FakeUser,
+    chatId: number,
+    before: ChatMember['status'],
+    after: ChatMember['status'],
+  ): number {
+    return this.injectUpdate(myChatMemberUpdate(this.state, from, chatId, before, after));
+  }
+
+  upgradeToSupergroup(
+    from: FakeUser,
+    groupId: number,
+    supergroupId: number,
+    opts: { announce?: boolean } = {},
+  ): number[] {
+    const updates = upgradeToSupergroup(this.state, from, groupId, supergroupId);
+    return opts.announce === false ? [] : updates.map((update) => this.injectUpdate(update));
+  }
+
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs = 2000): Promise<RecordedCall> {
     const found = this.calls.find(predicate);
     if (found) return Promise.resolve(found);
@@ -181,6 +209,8 @@ class FakeTelegramServer implements FakeTelegram {
     state.files.clear();
     state.commands.clear();
     state.blockedChats.clear();
+    state.unreachableChats.clear();
+    state.migratedChats.clear();
     state.webhook.config = undefined;
     state.webhook.lastError = undefined;
   }

@@ -1,4 +1,7 @@
 /** Public types of the fake Telegram Bot API server (re-exported by `../telegram-api-server.ts`). */
+
+import type { ChatMember } from 'telegraf/types';
+import type { UnreachableReason } from './check-reachable.ts';
 import type { ApiEnvelope } from './errors.ts';
 import type { FakeUser, InjectTextOptions, MediaInput, UpdateInput } from './inject.ts';
 import type { Params } from './params.ts';
@@ -88,6 +91,28 @@ export interface FakeTelegram {
   failNext(n: number, kind: ScriptedFailure, opts?: { method?: string }): void;
   /** Sends to this chat answer 403 "bot was blocked by the user" until unblocked. */
   blockChat(chatId: number, blocked?: boolean): void;
+  /**
+   * From now on sends to this chat answer as the real Bot API does for `reason` (403 blocked, kicked,
+   * deactivated, can't initiate; 400 chat not found); `null` makes it reachable again.
+   */
+  setUnreachable(chatId: number, reason: UnreachableReason | null): void;
+  /** `from` changes the bot's status in `chatId` (`my_chat_member`); returns the `update_id`. */
+  injectMyChatMember(
+    from: FakeUser,
+    chatId: number,
+    before: ChatMember['status'],
+    after: ChatMember['status'],
+  ): number;
+  /**
+   * Upgrades a group to a supergroup: sends to `groupId` answer 400 with `migrate_to_chat_id`; with
+   * `announce` (default) the two migration service messages are queued as updates. Returns their ids.
+   */
+  upgradeToSupergroup(
+    from: FakeUser,
+    groupId: number,
+    supergroupId: number,
+    opts?: { announce?: boolean },
+  ): number[];
   /** Resolves with the first recorded call (past or future) matching `predicate`; rejects after `timeoutMs`. */
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** Forgets calls, counters, failures, chats, updates, commands and the webhook; update ids keep increasing. */

@@ -30,6 +30,15 @@ export interface Answer {
   readonly description?: string;
 }
 
+/** Why the bot cannot write to a chat. */
+export type UnreachableReason =
+  | 'blocked'
+  | 'kicked-group'
+  | 'kicked-supergroup'
+  | 'deactivated'
+  | 'cant-initiate'
+  | 'chat-not-found';
+
 /** Everything a method handler may read or change. */
 export interface FakeState {
   readonly options: ResolvedOptions;
@@ -44,6 +53,10 @@ export interface FakeState {
   readonly commands: Map<string, BotCommand[]>;
   /** Chats that "blocked the bot": sends answer 403. */
   readonly blockedChats: Set<number>;
+  /** Chats the bot cannot write to, and why (see reachability.ts). */
+  readonly unreachableChats: Map<number, UnreachableReason>;
+  /** Groups upgraded to supergroups: old id -> new id. */
+  readonly migratedChats: Map<number, number>;
   readonly limits: {
     readonly global: SlidingWindowLimiter | undefined;
     readonly perChat: SlidingWindowLimiter | undefined;
@@ -90,6 +103,8 @@ export function createState(
     files: new Map(),
     commands: new Map(),
     blockedChats: new Set(),
+    unreachableChats: new Map(),
+    migratedChats: new Map(),
     limits: {
       global: limiter(options.globalRatePerSecond, 1000),
       perChat: limiter(options.perChatPerSecond, 1000),

@@ -1,5 +1,6 @@
 import type { Chat, InlineKeyboardMarkup, Message } from 'telegraf/types';
 import type { StoredMessage } from '../chats.ts';
+import { checkReachable } from '../check-reachable.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { optBool, optInt, optJson, optString, type Params } from '../params.ts';
 import type { FakeState } from '../state.ts';
@@ -23,6 +24,7 @@ export function readChatId(params: Params): number {
 export function targetChat(state: FakeState, params: Params): Chat {
   const chatId = readChatId(params);
   if (state.options.requireKnownChat && !state.chats.knows(chatId)) throw badRequest('chat not found');
+  checkReachable(state, chatId);
   if (state.blockedChats.has(chatId)) {
     throw forbidden(chatId > 0 ? 'bot was blocked by the user' : 'bot was kicked from the group chat');
   }
