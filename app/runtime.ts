@@ -12,8 +12,12 @@ import { registerTelegramWebhook, setTelegramWebhook } from '../bot/telegram/reg
 import { TelegramChannel } from '../bot/telegram/telegram-channel.ts';
 import type { Channel, ChannelId } from '../handlers/channel.ts';
 import { createInboundHandler } from '../handlers/conversation/create-inbound-handler.ts';
-import type { InboundHandler } from '../handlers/inbound.ts';
+import { alertAdmins } from '../handlers/delivery/alert-admins.ts';
+import type { InboundHandler, InboundIntake } from '../handlers/inbound.ts';
 import type { Outbox } from '../handlers/outbox.ts';
+import { createInboundIntake } from '../jobs/inbound/inbound-intake.ts';
+import { createInboundWorker, type InboundWorker } from '../jobs/inbound/inbound-worker.ts';
+import { reconcileInbound } from '../jobs/inbound/reconcile-inbound.ts';
 import { createDeliveryWorker, type DeliveryWorker } from '../jobs/outbox/delivery-worker.ts';
 import { createOutbox } from '../jobs/outbox/outbox.ts';
 import { smoothRateLimiter } from '../jobs/outbox/rate-limiter.ts';
@@ -47,11 +51,14 @@ export interface RuntimeDeps {
 export interface Runtime {
   outbox: Outbox;
   queues: Queues;
+  /** Stores inbound messages and queues their handling (what the webhooks and polling call). */
+  intake: InboundIntake;
   handler: InboundHandler;
   channels: Map<ChannelId, Channel>;
   telegram: TelegramBot | null;
   server: ReturnType<typeof createHttpServer> | null;
   worker: DeliveryWorker | null;
+  inboundWorker: InboundWorker | null;
   features: Feature[];
   /** Stops intake first, then finishes in-flight jobs, then closes queues. Safe to call twice. */
   close(): Promise<void>;
@@ -88,7 +95,7 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
           version: config.version,
         });
 
-  let handler: InboundHandler | null = null;
+  const intake = createInboundIntake({ db, queue: queues.inbound, logger });
   const featureDeps: FeatureDeps = {
     config,
     role: deps.role,
@@ -101,21 +108,36 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
     queues,
     channels,
     server,
-    handler: () => {
-      if (!handler) throw new Error('the conversation handler is not built yet');
-      return handler;
-    },
+    intake,
   };
   const features: Feature[] = [];
   for (const start of FEATURES) features.push(await start(featureDeps));
-  handler = createInboundHandler(
+  const handler = createInboundHandler(
     { db, outbox, now, logger },
     features.flatMap((f) => f.commands ?? []),
   );
 
   let worker: DeliveryWorker | null = null;
+  let inboundWorker: InboundWorker | null = null;
   let reconcile: NodeJS.Timeout | null = null;
   if (deps.role !== 'bot') {
+    inboundWorker = createInboundWorker({
+      db,
+      connection,
+      prefix: config.queuePrefix,
+      handler,
+      logger,
+      onGaveUp: async (row, error) => {
+        const detail = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+        await alertAdmins(
+          { db, outbox, now, channels: new Set(channels.keys()) },
+          {
+            key: `inbound-failed-${row.id}-${row.attempts + 1}`,
+            text: (m) => m.inboundFailed(row.id, row.message.channel, row.message.chatId, detail),
+          },
+        );
+      },
+    });
     worker = createDeliveryWorker({
       db,
       connection,
@@ -129,6 +151,9 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
       reconcileOutbox({ db, queue: queues.outbox, olderThanMs: 60_000 }).catch((error: unknown) =>
         logger.warn({ err: error }, 'outbox reconciliation failed'),
       );
+      reconcileInbound({ db, queue: queues.inbound, now: new Date(), olderThanMs: 60_000 }).catch(
+        (error: unknown) => logger.warn({ err: error }, 'inbound reconciliation failed'),
+      );
     }, 60_000);
     reconcile.unref();
   }
@@ -138,7 +163,7 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
     telegram = createTelegramBot({
       token: config.telegram.token,
       apiRoot: config.telegram.apiRoot,
-      handler,
+      intake,
       logger,
       now,
     });
@@ -165,11 +190,13 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
   return {
     outbox,
     queues,
+    intake,
     handler,
     channels,
     telegram,
     server,
     worker,
+    inboundWorker,
     features,
     async close() {
       if (closed) return;
@@ -182,6 +209,7 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
           .close?.()
           .catch((error: unknown) => logger.error({ err: error }, 'feature failed to close'));
       }
+      await inboundWorker?.close();
       await worker?.close();
       await queues.close();
     },
