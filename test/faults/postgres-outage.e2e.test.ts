@@ -90,6 +90,8 @@ describe('PostgreSQL unavailable for incoming replies', () => {
       // ...wait until the handler is blocked on the lock, then the database goes away under it.
       await waitUntil(
         async () => {
+          // Inside the locker's transaction pg_stat_activity is a snapshot: take a fresh one.
+          await locker.query('SELECT pg_stat_clear_snapshot()');
           const waiting = await locker.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
             [app.database.name],
