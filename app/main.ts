@@ -10,11 +10,20 @@ import { createRedis, StartupError, waitForDatabase, waitForRedis } from './conn
 import { createLogger } from './logger.ts';
 import { type Role, type Runtime, startRuntime } from './runtime.ts';
 
+/** The version in package.json: one level up from app/ (tsx), two from dist/app/ (the build). */
 function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {
+        name?: string;
+        version: string;
+      };
+      if (pkg.name === 'de-an-06-bot') return pkg.version;
+    } catch {
+      // not there: try the next level
+    }
+  }
+  return '0.0.0';
 }
 
 async function main(): Promise<void> {

@@ -13,9 +13,13 @@ import { TelegramChannel } from '../bot/telegram/telegram-channel.ts';
 import type { Channel, ChannelId } from '../handlers/channel.ts';
 import type { CommandDeps } from '../handlers/commands/chat-command.ts';
 import { createInboundHandler } from '../handlers/conversation/create-inbound-handler.ts';
+import { alertAdmins } from '../handlers/delivery/alert-admins.ts';
 import { notifyUnreachableOfficers } from '../handlers/delivery/notify-unreachable-officers.ts';
-import type { InboundHandler } from '../handlers/inbound.ts';
+import type { InboundHandler, InboundIntake } from '../handlers/inbound.ts';
 import type { Outbox } from '../handlers/outbox.ts';
+import { createInboundIntake } from '../jobs/inbound/inbound-intake.ts';
+import { createInboundWorker, type InboundWorker } from '../jobs/inbound/inbound-worker.ts';
+import { reconcileInbound } from '../jobs/inbound/reconcile-inbound.ts';
 import { createDeliveryWorker, type DeliveryWorker } from '../jobs/outbox/delivery-worker.ts';
 import { createOutbox } from '../jobs/outbox/outbox.ts';
 import { smoothRateLimiter } from '../jobs/outbox/rate-limiter.ts';
@@ -49,11 +53,14 @@ export interface RuntimeDeps {
 export interface Runtime {
   outbox: Outbox;
   queues: Queues;
+  /** Stores inbound messages and queues their handling (what the webhooks and polling call). */
+  intake: InboundIntake;
   handler: InboundHandler;
   channels: Map<ChannelId, Channel>;
   telegram: TelegramBot | null;
   server: ReturnType<typeof createHttpServer> | null;
   worker: DeliveryWorker | null;
+  inboundWorker: InboundWorker | null;
   features: Feature[];
   /** Stops intake first, then finishes in-flight jobs, then closes queues. Safe to call twice. */
   close(): Promise<void>;
@@ -102,7 +109,7 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
           version: config.version,
         });
 
-  let handler: InboundHandler | null = null;
+  const intake = createInboundIntake({ db, queue: queues.inbound, logger });
   const featureDeps: FeatureDeps = {
     config,
     role: deps.role,
@@ -115,10 +122,7 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
     queues,
     channels,
     server,
-    handler: () => {
-      if (!handler) throw new Error('the conversation handler is not built yet');
-      return handler;
-    },
+    intake,
   };
   const features: Feature[] = [];
   for (const start of FEATURES) features.push(await start(featureDeps));
@@ -135,14 +139,32 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
       });
     return telling;
   };
-  handler = createInboundHandler(
+  const handler = createInboundHandler(
     { db, outbox, now, logger, onChatUnreachable: tellAdminsAboutUnreachable },
     commandDepsOf(features, channels),
   );
 
   let worker: DeliveryWorker | null = null;
+  let inboundWorker: InboundWorker | null = null;
   let reconcile: NodeJS.Timeout | null = null;
   if (deps.role !== 'bot') {
+    inboundWorker = createInboundWorker({
+      db,
+      connection,
+      prefix: config.queuePrefix,
+      handler,
+      logger,
+      onGaveUp: async (row, error) => {
+        const detail = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+        await alertAdmins(
+          { db, outbox, now, channels: new Set(channels.keys()) },
+          {
+            key: `inbound-failed-${row.id}-${row.attempts + 1}`,
+            text: (m) => m.inboundFailed(row.id, row.message.channel, row.message.chatId, detail),
+          },
+        );
+      },
+    });
     worker = createDeliveryWorker({
       db,
       connection,
@@ -162,6 +184,9 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
       })
         .then(() => tellAdminsAboutUnreachable())
         .catch((error: unknown) => logger.warn({ err: error }, 'outbox reconciliation failed'));
+      reconcileInbound({ db, queue: queues.inbound, now: new Date(), olderThanMs: 60_000 }).catch(
+        (error: unknown) => logger.warn({ err: error }, 'inbound reconciliation failed'),
+      );
     }, RECONCILE_PERIOD_MS);
     reconcile.unref();
   }
@@ -171,7 +196,7 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
     telegram = createTelegramBot({
       token: config.telegram.token,
       apiRoot: config.telegram.apiRoot,
-      handler,
+      intake,
       logger,
       now,
     });
@@ -198,11 +223,13 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
   return {
     outbox,
     queues,
+    intake,
     handler,
     channels,
     telegram,
     server,
     worker,
+    inboundWorker,
     features,
     async close() {
       if (closed) return;
@@ -215,6 +242,7 @@ export async function startRuntime(deps: RuntimeDeps): Promise<Runtime> {
           .close?.()
           .catch((error: unknown) => logger.error({ err: error }, 'feature failed to close'));
       }
+      await inboundWorker?.close();
       await worker?.close();
       await queues.close();
     },

@@ -1,12 +1,15 @@
 /**
  * Reply burst: N status replies posted to the Telegram webhook by C concurrent connections, through
- * the whole service (secret check, raw storage, parsing, recording, the confirmation queued). Measures
- * acknowledgement latency, replies recorded per second end to end, and that each is recorded once
- * (a share of the updates is posted twice, as Telegram does after a timeout).
+ * the whole service (secret check, raw storage and acknowledgement; then, from the inbound queue,
+ * parsing, recording, the confirmation queued and sent). Measures acknowledgement latency, replies
+ * recorded per second end to end (first post to last report recorded), that each is recorded once (a
+ * share of the updates is posted twice, as Telegram does after a timeout), and the SQL statements one
+ * reply costs from the webhook to its confirmation queued (the delivery worker paused meanwhile).
  */
 
 import { Agent, request } from 'node:http';
 import { Writable } from 'node:stream';
+import pg from 'pg';
 import { parseConfig } from '../app/config.ts';
 import { createRedis } from '../app/connect.ts';
 import { createLogger } from '../app/logger.ts';
@@ -29,6 +32,8 @@ export interface RepliesResult {
   duplicates: number;
   lost: number;
   redelivered: number;
+  /** SQL statements per reply, webhook to confirmation queued (sending it excluded). */
+  queries: number;
 }
 
 async function seed(db: Awaited<ReturnType<typeof benchEnv>>['db']): Promise<void> {
@@ -61,10 +66,10 @@ async function seed(db: Awaited<ReturnType<typeof benchEnv>>['db']): Promise<voi
   }
 }
 
-function update(n: number) {
+function update(n: number, id = 1_000_000 + n) {
   const user = 200_000 + (n % OFFICERS);
   return {
-    update_id: 1_000_000 + n,
+    update_id: id,
     message: {
       message_id: n + 1,
       date: Math.floor(Date.now() / 1000),
@@ -76,7 +81,8 @@ function update(n: number) {
 }
 
 export async function replyBurst(replies: number, concurrency: number): Promise<RepliesResult> {
-  const env = await benchEnv('replies');
+  let queries = 0;
+  const env = await benchEnv('replies', { onQuery: () => queries++ });
   const fake = await startFakeTelegramServer({ token: TOKEN });
   const port = 39_000 + Math.floor(Math.random() * 1000);
   const parsed = parseConfig({
@@ -106,9 +112,9 @@ export async function replyBurst(replies: number, concurrency: number): Promise<
   const latencies: number[] = [];
   const redeliverEvery = 10;
   let next = 0;
-  const post = (n: number) =>
+  const post = (n: number, id?: number) =>
     new Promise<void>((resolve, reject) => {
-      const body = JSON.stringify(update(n));
+      const body = JSON.stringify(update(n, id));
       const started = performance.now();
       const req = request(
         {
@@ -145,19 +151,31 @@ export async function replyBurst(replies: number, concurrency: number): Promise<
     // Telegram redelivers an update when it thinks the first delivery failed: every 10th again.
     const again = Array.from({ length: Math.floor(replies / redeliverEvery) }, (_, i) => i * redeliverEvery);
     await Promise.all(again.map((n) => post(n)));
+    const watcher = new pg.Client({ connectionString: env.url });
+    await watcher.connect();
+    const count = async (sql: string) => Number((await watcher.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
+    let distinct = 0;
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      distinct = await count('SELECT count(DISTINCT platform_message_id) AS n FROM status_report');
+      if (distinct >= replies) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     const seconds = (performance.now() - started) / 1000;
-    const recorded = await env.db.statusReport.count();
-    const distinct = await env.db.statusReport.groupBy({ by: ['platformMessageId'] });
+    const recorded = await count('SELECT count(*) AS n FROM status_report');
     latencies.sort((a, b) => a - b);
+    const perReply = await queriesPerReply(runtime, watcher, post, () => queries, Math.min(200, replies));
+    await watcher.end();
     return {
       replies,
       concurrency,
       p50ms: percentile(latencies, 50),
       p99ms: percentile(latencies, 99),
       perSecond: replies / seconds,
-      duplicates: recorded - distinct.length,
-      lost: replies - distinct.length,
+      duplicates: recorded - distinct,
+      lost: replies - distinct,
       redelivered: again.length,
+      queries: perReply,
     };
   } finally {
     agent.destroy();
@@ -166,4 +184,29 @@ export async function replyBurst(replies: number, concurrency: number): Promise<
     await fake.close();
     await env.close();
   }
+}
+
+/**
+ * SQL statements per reply: `count` more replies (on fresh update ids) posted one by one with the delivery
+ * worker paused, from the first post until every one was handled (the confirmation queued).
+ */
+async function queriesPerReply(
+  runtime: Awaited<ReturnType<typeof startRuntime>>,
+  watcher: pg.Client,
+  post: (n: number, id?: number) => Promise<void>,
+  queries: () => number,
+  count: number,
+): Promise<number> {
+  await runtime.worker?.worker.pause();
+  const before = queries();
+  for (let i = 0; i < count; i++) await post(i, 5_000_000 + i);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const left = await watcher.query<{ n: string }>(
+      "SELECT count(*) AS n FROM inbound_message WHERE outcome = 'received'",
+    );
+    if (Number(left.rows[0]?.n ?? 0) === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return (queries() - before) / count;
 }

@@ -29,13 +29,18 @@ export interface BenchEnv {
   close(): Promise<void>;
 }
 
-export async function benchEnv(label: string): Promise<BenchEnv> {
+/** `onQuery` is called for every SQL statement of `db` (queries per reply). */
+export async function benchEnv(label: string, options: { onQuery?: () => void } = {}): Promise<BenchEnv> {
   const name = `deanbot_bench_${label}_${randomUUID().slice(0, 8)}`;
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   await applyMigrations(url.toString());
-  const db = createPrismaClient({ databaseUrl: url.toString(), maxConnections: 20 });
+  const db = createPrismaClient({
+    databaseUrl: url.toString(),
+    maxConnections: 20,
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+  });
   const prefix = `bench-${label}-${randomUUID().slice(0, 6)}`;
   return {
     url: url.toString(),

@@ -8,6 +8,7 @@ import { registerAgencies } from './commands/agencies.ts';
 import { registerDeadline } from './commands/deadline.ts';
 import { registerDigest } from './commands/digest.ts';
 import { registerImport } from './commands/import.ts';
+import { registerInbound } from './commands/inbound.ts';
 import { registerOfficers } from './commands/officers.ts';
 import { registerReminders } from './commands/reminders.ts';
 import { registerTasks } from './commands/tasks.ts';
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
   registerDigest(program, ctx);
   registerAdmin(program, ctx);
   registerZalo(program, ctx);
+  registerInbound(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

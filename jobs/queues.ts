@@ -5,6 +5,8 @@
 
 import type { RedisOptions } from 'bullmq';
 import { type JobsOptions, Queue } from 'bullmq';
+import { z } from 'zod';
+import { CHANNELS } from '../handlers/channel.ts';
 
 /** The one outgoing-message queue. */
 export const OUTBOX_QUEUE = 'outbox';
@@ -38,6 +40,37 @@ export const OUTBOX_JOB_OPTIONS: Readonly<JobsOptions> = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/** The inbound queue: handling of stored inbound messages, in order per chat (jobs/inbound). */
+export const INBOUND_QUEUE = 'inbound';
+/** Name of every job in {@link INBOUND_QUEUE}. */
+export const INBOUND_JOB_NAME = 'handle';
+
+/**
+ * Data of an inbound job: only the chat. The job drains that chat's pending `inbound_message` rows in id
+ * order under a per-chat lock; the messages themselves live in PostgreSQL.
+ */
+export const inboundJobDataSchema = z.object({
+  channel: z.enum(CHANNELS),
+  chatId: z.string().min(1).max(100),
+});
+export type InboundJobData = z.infer<typeof inboundJobDataSchema>;
+
+/**
+ * Job id of the job queued for one stored platform event: a redelivery that arrives while the first job is
+ * still known to BullMQ queues nothing more (and one that arrives later finds its row handled).
+ */
+export function inboundJobId(channel: string, platformId: string): string {
+  return `in-${channel}-${platformId.replaceAll(':', '_')}`;
+}
+
+/** Retries of an inbound job's own failures (PostgreSQL or Redis unreachable): exponential from 1 s. */
+export const INBOUND_JOB_OPTIONS: Readonly<JobsOptions> = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 1_000, jitter: 0.2 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
 /**
  * ioredis options for BullMQ from a `redis://` URL: `maxRetriesPerRequest: null` as workers require.
  * @example redisConnectionOptions('redis://127.0.0.1:6379/0')
@@ -65,6 +98,7 @@ export interface QueueDeps {
 /** The producer-side queues. Close them on shutdown. */
 export interface Queues {
   outbox: Queue<OutboxJobData>;
+  inbound: Queue<InboundJobData>;
   close(): Promise<void>;
 }
 
@@ -75,10 +109,16 @@ export function createQueues(deps: QueueDeps): Queues {
     prefix: deps.prefix,
     defaultJobOptions: { ...OUTBOX_JOB_OPTIONS },
   });
+  const inbound = new Queue<InboundJobData>(INBOUND_QUEUE, {
+    connection: deps.connection,
+    prefix: deps.prefix,
+    defaultJobOptions: { ...INBOUND_JOB_OPTIONS },
+  });
   return {
     outbox,
+    inbound,
     async close() {
-      await outbox.close();
+      await Promise.all([outbox.close(), inbound.close()]);
     },
   };
 }

@@ -13,6 +13,8 @@ export interface PrismaOptions {
   databaseUrl: string;
   /** Pool size. @defaultValue 10 */
   maxConnections?: number;
+  /** Called once per SQL statement sent (the benchmark counts queries per reply with it). */
+  onQuery?: () => void;
 }
 
 export function createPrismaClient(options: PrismaOptions): PrismaClient {
@@ -24,7 +26,11 @@ export function createPrismaClient(options: PrismaOptions): PrismaClient {
     keepAlive: true,
     options: '-c TimeZone=UTC',
   });
-  return new PrismaClient({ adapter });
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const onQuery = options.onQuery;
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', () => onQuery());
+  return client;
 }
 
 /** True when the database answers a trivial query. */

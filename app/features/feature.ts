@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Channel, ChannelId } from '../../handlers/channel.ts';
 import type { CommandDeps } from '../../handlers/commands/chat-command.ts';
-import type { InboundHandler } from '../../handlers/inbound.ts';
+import type { InboundIntake } from '../../handlers/inbound.ts';
 import type { Outbox } from '../../handlers/outbox.ts';
 import type { Queues } from '../../jobs/queues.ts';
 import type { PrismaClient } from '../../store/prisma-client.ts';
@@ -33,8 +33,8 @@ export interface FeatureDeps {
   channels: Map<ChannelId, Channel>;
   /** The HTTP server (null in the worker role); routes must be added before it listens. */
   server: FastifyInstance | null;
-  /** The conversation handler, available to features started after the handler exists. */
-  handler: () => InboundHandler;
+  /** Stores inbound messages and queues their handling (webhooks hand every event to it). */
+  intake: InboundIntake;
 }
 
 export interface Feature {

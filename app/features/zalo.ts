@@ -58,7 +58,7 @@ export async function startZaloFeature(deps: FeatureDeps): Promise<Feature> {
     registerZaloWebhook(deps.server, {
       appId: zalo.appId,
       oaSecretKey: zalo.oaSecretKey,
-      handle: (message) => deps.handler().handle(message),
+      accept: (message) => deps.intake.accept(message),
       now,
       logger,
     });

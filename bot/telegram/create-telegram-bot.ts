@@ -1,6 +1,9 @@
 /**
  * The Telegram inbound adapter: a telegraf bot whose only middleware normalises every update with
- * {@link toIncomingMessage} and hands it to the inbound port. It decides nothing itself.
+ * {@link toIncomingMessage} and hands it to the inbound intake (stored, then handled from the inbound
+ * queue). It decides nothing itself. In webhook mode a message that could not be stored makes the update
+ * fail (the route answers 5xx and Telegram redelivers); in polling mode it is stored again with backoff
+ * until it is, before the next updates are asked for (the offset does not move past it).
  *
  * telegraf 4.16.3 behaviour relied on (see docs/telegram.md):
  * - `bot.catch` defaults to rethrowing, which stops polling and kills the process: ours logs and swallows.
@@ -10,7 +13,7 @@
  */
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import type { InboundHandler } from '../../handlers/inbound.ts';
+import type { InboundIntake } from '../../handlers/inbound.ts';
 import { toIncomingMessage } from './to-incoming-message.ts';
 
 /** The few logger methods the adapter uses (pino-compatible; bot/ may not import app/). */
@@ -35,8 +38,10 @@ export interface CreateTelegramBotOptions {
   token: string;
   /** Bot API server. @defaultValue `https://api.telegram.org` */
   apiRoot?: string;
-  handler: InboundHandler;
+  intake: InboundIntake;
   logger: TelegramLogger;
+  /** Polling mode: first delay before storing an update again after a failure (doubling up to 30 s). @defaultValue 500 */
+  storeRetryMs?: number;
   /** Clock for callback queries, which carry no date. @defaultValue `() => new Date()` */
   now?: () => Date;
 }
@@ -50,8 +55,8 @@ export interface TelegramBot {
   /** Stops polling and waits for the updates in hand to finish; resolves at once when not polling. */
   stop(): Promise<void>;
   /**
-   * Processes one update (webhook mode). Unlike telegraf's own `handleUpdate`, it rejects when the
-   * inbound handler failed or timed out, so that the webhook can answer 5xx and Telegram redelivers.
+   * Stores one update (webhook mode). Unlike telegraf's own `handleUpdate`, it rejects when the update
+   * could not be stored, so that the webhook can answer 5xx and Telegram redelivers.
    */
   handleUpdate(update: Update): Promise<void>;
 }
@@ -61,7 +66,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Builds the inbound Telegram bot; nothing touches the network until an update or `startPolling`. */
 export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBot {
-  const { handler, logger } = options;
+  const { intake, logger } = options;
+  const storeRetryMs = options.storeRetryMs ?? 500;
   const now = options.now ?? (() => new Date());
   const bot = new Telegraf(options.token, {
     handlerTimeout: TELEGRAM_HANDLER_TIMEOUT_MS,
@@ -77,9 +83,9 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
 
   bot.use(async (ctx) => {
     const updateId = ctx.update.update_id;
-    // The user sees a spinner until the query is answered: answer first, whatever happens next.
+    // The user sees a spinner until the query is answered: answer at once, without waiting for it.
     if (ctx.callbackQuery) {
-      await ctx.answerCbQuery().catch((error: unknown) => {
+      ctx.answerCbQuery().catch((error: unknown) => {
         if (error instanceof Error && TOO_OLD.test(error.message)) return;
         logger.warn({ err: error, updateId }, 'telegram callback query not answered');
       });
@@ -89,11 +95,25 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
       logger.info({ updateId, type: updateType(ctx.update) }, 'telegram update ignored');
       return;
     }
-    const outcome = await handler.handle(message);
-    logger.info({ updateId, kind: message.kind, outcome }, 'telegram update handled');
+    if (!polling) {
+      await intake.accept(message);
+      return;
+    }
+    // Polling: telegraf moves the offset past this update once we return, so store it before returning.
+    for (let delay = storeRetryMs; ; delay = Math.min(delay * 2, 30_000)) {
+      try {
+        await intake.accept(message);
+        return;
+      } catch (error) {
+        if (stopping) throw error;
+        logger.error({ err: error, updateId }, 'telegram update not stored; trying again');
+        await sleep(delay);
+      }
+    }
   });
 
   let polling: { done: Promise<void>; settled: boolean } | undefined;
+  let stopping = false;
 
   return {
     bot,
@@ -120,6 +140,7 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
     async stop() {
       const run = polling;
       if (!run) return;
+      stopping = true;
       // Until launch() has created its poller, telegraf's stop() throws: retry until it takes.
       while (!run.settled) {
         try {

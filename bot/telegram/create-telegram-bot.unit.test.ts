@@ -1,21 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeTelegram, startFakeTelegramServer } from '../../test/fakes/telegram-api-server.ts';
 import { createTelegramBot, TELEGRAM_HANDLER_TIMEOUT_MS, type TelegramBot } from './create-telegram-bot.ts';
-import { RecordingHandler, RecordingLogger } from './recorders.test-support.ts';
+import { RecordingIntake, RecordingLogger } from './recorders.test-support.ts';
 
 const LAN = { id: 4242, first_name: 'Lan', language_code: 'vi' };
 const NOW = new Date('2026-03-02T01:30:00Z');
 
 let fake: FakeTelegram;
-let handler: RecordingHandler;
+let intake: RecordingIntake;
 let logger: RecordingLogger;
 let telegram: TelegramBot;
 
 beforeEach(async () => {
   fake = await startFakeTelegramServer({ botUsername: 'De06Bot' });
-  handler = new RecordingHandler();
+  intake = new RecordingIntake();
   logger = new RecordingLogger();
-  telegram = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, handler, logger, now: () => NOW });
+  telegram = createTelegramBot({
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    intake,
+    logger,
+    now: () => NOW,
+    storeRetryMs: 20,
+  });
 });
 
 afterEach(async () => {
@@ -36,10 +43,10 @@ describe('createTelegramBot: configuration', () => {
 });
 
 describe('createTelegramBot: long polling', () => {
-  it('GIVEN a text command THEN the handler gets a normalised message, @name removed', async () => {
+  it('GIVEN a text command THEN the intake gets a normalised message, @name removed', async () => {
     telegram.startPolling();
     const updateId = fake.injectText(LAN, '/baocao@De06Bot 12 xong');
-    const [message] = await handler.received(1);
+    const [message] = await intake.received(1);
     expect(message).toMatchObject({
       channel: 'telegram',
       platformId: String(updateId),
@@ -63,19 +70,15 @@ describe('createTelegramBot: long polling', () => {
     expect(deleteWebhook?.params['drop_pending_updates']).toBe(false);
   });
 
-  it('GIVEN a button press THEN the query is answered before the handler runs, and kind is button', async () => {
+  it('GIVEN a button press THEN the query is answered at once and kind is button', async () => {
     const sent = await telegram.bot.telegram.sendMessage(4242, 'Nhắc hạn #12', {
       reply_markup: { inline_keyboard: [[{ text: 'Xong', callback_data: '#12 xong' }]] },
     });
-    let answeredBeforeHandling = false;
-    handler.onHandle = () => {
-      answeredBeforeHandling = fake.calls.some((c) => c.method === 'answerCallbackQuery' && c.status === 200);
-      return 'processed';
-    };
     telegram.startPolling();
     fake.injectCallback(LAN, '#12 xong', sent.message_id);
-    const [message] = await handler.received(1);
-    expect(answeredBeforeHandling).toBe(true);
+    const [message] = await intake.received(1);
+    const answered = await fake.waitFor((c) => c.method === 'answerCallbackQuery');
+    expect(answered.status).toBe(200);
     expect(message).toMatchObject({
       kind: 'button',
       text: '#12 xong',
@@ -86,23 +89,23 @@ describe('createTelegramBot: long polling', () => {
     expect(message?.callbackId).toEqual(expect.any(String));
   });
 
-  it('GIVEN a handler that throws THEN the error is logged and the next update is still delivered', async () => {
-    handler.onHandle = (message) => {
-      if (message.text === 'first') throw new Error('database down');
-      return 'processed';
+  it('GIVEN an update that cannot be stored THEN it is stored again before the next update is taken', async () => {
+    let failures = 2;
+    intake.onAccept = (message) => {
+      if (message.text === 'first' && failures-- > 0) throw new Error('database down');
     };
     telegram.startPolling();
     fake.injectText(LAN, 'first');
-    await handler.received(1);
+    await intake.received(3);
     fake.injectText(LAN, 'second');
-    const messages = await handler.received(2);
-    expect(messages.map((m) => m.text)).toEqual(['first', 'second']);
+    const messages = await intake.received(4);
+    expect(messages.map((m) => m.text)).toEqual(['first', 'first', 'first', 'second']);
     expect(logger.entries).toContainEqual(
-      expect.objectContaining({ level: 'error', msg: 'telegram update failed' }),
+      expect.objectContaining({ level: 'error', msg: 'telegram update not stored; trying again' }),
     );
   });
 
-  it('GIVEN an update the bot does not handle THEN the handler is not called', async () => {
+  it('GIVEN an update the bot does not handle THEN the intake is not called', async () => {
     telegram.startPolling();
     fake.injectUpdate({
       my_chat_member: {
@@ -119,7 +122,7 @@ describe('createTelegramBot: long polling', () => {
       },
     });
     fake.injectText(LAN, 'after');
-    const messages = await handler.received(1);
+    const messages = await intake.received(1);
     expect(messages.map((m) => m.text)).toEqual(['after']);
     expect(logger.entries).toContainEqual(
       expect.objectContaining({
@@ -136,7 +139,7 @@ describe('createTelegramBot: long polling', () => {
     fake.injectText(LAN, 'too late');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(fake.calls.filter((c) => c.method === 'getUpdates')).toHaveLength(polls);
-    expect(handler.messages).toHaveLength(0);
+    expect(intake.messages).toHaveLength(0);
     await expect(telegram.stop()).resolves.toBeUndefined();
   });
 });

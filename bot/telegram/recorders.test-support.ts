@@ -1,18 +1,19 @@
 /** Recording test doubles shared by the Telegram adapter tests (not a test file itself). */
 import type { IncomingMessage } from '../../handlers/channel.ts';
-import type { InboundHandler, InboundOutcome } from '../../handlers/inbound.ts';
+import type { InboundIntake } from '../../handlers/inbound.ts';
 import type { TelegramLogger } from './create-telegram-bot.ts';
 
-/** The inbound port's contract, recorded: every message handed over, with an optional reaction. */
-export class RecordingHandler implements InboundHandler {
+/** The inbound intake's contract, recorded: every message handed over, with an optional reaction. */
+export class RecordingIntake implements InboundIntake {
   readonly messages: IncomingMessage[] = [];
-  onHandle: (message: IncomingMessage) => Promise<InboundOutcome> | InboundOutcome = () => 'processed';
+  /** Throw to simulate a message that could not be stored. */
+  onAccept: (message: IncomingMessage) => unknown = () => undefined;
   private waiters: (() => void)[] = [];
 
-  async handle(message: IncomingMessage): Promise<InboundOutcome> {
+  async accept(message: IncomingMessage): Promise<void> {
     this.messages.push(message);
     for (const wake of this.waiters.splice(0)) wake();
-    return this.onHandle(message);
+    await this.onAccept(message);
   }
 
   async received(count: number, timeoutMs = 3000): Promise<IncomingMessage[]> {

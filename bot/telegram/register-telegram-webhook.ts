@@ -4,8 +4,8 @@
  *
  * Telegram sends the secret given to setWebhook in `X-Telegram-Bot-Api-Secret-Token`, waits at most 60 s
  * for the answer and repeats the update on any non-2xx answer. So: wrong secret -> 401 before the body is
- * read; an update the handler failed on -> 500 (redelivered; the inbound handler is idempotent on
- * update_id); success -> 200. telegraf's own `webhookCallback` is not used: it answers 200 even when the
+ * read; an update that could not be stored -> 500 (redelivered; storing is idempotent on update_id);
+ * stored -> 200 at once (the update is handled afterwards from the inbound queue). telegraf's own `webhookCallback` is not used: it answers 200 even when the
  * update failed, and it expects to read the body stream that fastify has already consumed.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -40,7 +40,7 @@ const updateBodySchema = z.looseObject({ update_id: z.number().int().nonnegative
 
 /**
  * Adds `POST <path>` to `app` (call before `listen`/`ready`). Answers 401 for a missing or wrong secret,
- * 400 for a body that is not an update, 500 when handling failed, else 200 `{ ok: true }`.
+ * 400 for a body that is not an update, 500 when it could not be stored, else 200 `{ ok: true }`.
  */
 export function registerTelegramWebhook(app: FastifyInstance, options: TelegramWebhookOptions): void {
   const { bot, logger } = options;

@@ -7,7 +7,7 @@ import {
   startFakeTelegramServer,
 } from '../../test/fakes/telegram-api-server.ts';
 import { createTelegramBot, type TelegramBot } from './create-telegram-bot.ts';
-import { RecordingHandler, RecordingLogger } from './recorders.test-support.ts';
+import { RecordingIntake, RecordingLogger } from './recorders.test-support.ts';
 import { registerTelegramWebhook, setTelegramWebhook } from './register-telegram-webhook.ts';
 
 const SECRET = 'webhook_Secret-0123456789';
@@ -26,7 +26,7 @@ const textUpdate = (updateId: number, text: string) => ({
 });
 
 let fake: FakeTelegram;
-let handler: RecordingHandler;
+let intake: RecordingIntake;
 let logger: RecordingLogger;
 let telegram: TelegramBot;
 let app: FastifyInstance;
@@ -34,9 +34,9 @@ let url: string;
 
 beforeEach(async () => {
   fake = await startFakeTelegramServer({ botUsername: 'De06Bot', webhookRetryDelayMs: 20 });
-  handler = new RecordingHandler();
+  intake = new RecordingIntake();
   logger = new RecordingLogger();
-  telegram = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, handler, logger });
+  telegram = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, intake, logger });
   app = Fastify({ logger: false });
   registerTelegramWebhook(app, { path: '/webhooks/telegram', secretToken: SECRET, bot: telegram, logger });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -55,8 +55,8 @@ describe('registerTelegramWebhook', () => {
     const answer = await postUpdateToWebhook(url, textUpdate(500, '#12 xong'), SECRET);
     expect(answer.status).toBe(200);
     expect(json(answer.body)).toEqual({ ok: true });
-    expect(handler.messages).toHaveLength(1);
-    expect(handler.messages[0]).toMatchObject({ platformId: '500', kind: 'text', text: '#12 xong' });
+    expect(intake.messages).toHaveLength(1);
+    expect(intake.messages[0]).toMatchObject({ platformId: '500', kind: 'text', text: '#12 xong' });
   });
 
   it.each([
@@ -66,7 +66,7 @@ describe('registerTelegramWebhook', () => {
   ])('GIVEN %s THEN 401 and nothing is handled', async (_name, secret) => {
     const answer = await postUpdateToWebhook(url, textUpdate(501, 'xong'), secret);
     expect(answer.status).toBe(401);
-    expect(handler.messages).toHaveLength(0);
+    expect(intake.messages).toHaveLength(0);
     expect(fake.calls).toHaveLength(0);
   });
 
@@ -77,18 +77,18 @@ describe('registerTelegramWebhook', () => {
   ])('GIVEN a body with %s THEN 400 and nothing is handled', async (_name, body) => {
     const answer = await postUpdateToWebhook(url, body, SECRET);
     expect(answer.status).toBe(400);
-    expect(handler.messages).toHaveLength(0);
+    expect(intake.messages).toHaveLength(0);
   });
 
-  it('GIVEN the same update twice THEN both reach the handler with the same platformId', async () => {
+  it('GIVEN the same update twice THEN both reach the intake with the same platformId', async () => {
     const update = textUpdate(503, 'xong');
     expect((await postUpdateToWebhook(url, update, SECRET)).status).toBe(200);
     expect((await postUpdateToWebhook(url, update, SECRET)).status).toBe(200);
-    expect(handler.messages.map((m) => m.platformId)).toEqual(['503', '503']);
+    expect(intake.messages.map((m) => m.platformId)).toEqual(['503', '503']);
   });
 
-  it('GIVEN a handler that fails THEN 500, so that Telegram delivers the update again', async () => {
-    handler.onHandle = () => {
+  it('GIVEN an update that cannot be stored THEN 500, so that Telegram delivers the update again', async () => {
+    intake.onAccept = () => {
       throw new Error('database down');
     };
     const answer = await postUpdateToWebhook(url, textUpdate(504, 'xong'), SECRET);
@@ -96,14 +96,14 @@ describe('registerTelegramWebhook', () => {
     expect(logger.entries).toContainEqual(
       expect.objectContaining({ level: 'error', msg: 'telegram webhook: update failed' }),
     );
-    handler.onHandle = () => 'duplicate';
+    intake.onAccept = () => undefined;
     expect((await postUpdateToWebhook(url, textUpdate(504, 'xong'), SECRET)).status).toBe(200);
   });
 
   it('GIVEN a body over 1 MiB THEN 413 and nothing is handled', async () => {
     const answer = await postUpdateToWebhook(url, textUpdate(505, 'x'.repeat(1024 * 1024)), SECRET);
     expect(answer.status).toBe(413);
-    expect(handler.messages).toHaveLength(0);
+    expect(intake.messages).toHaveLength(0);
   });
 
   it('GIVEN a webhook set through setTelegramWebhook THEN the fake delivers to the route, a button press included', async () => {
@@ -119,7 +119,7 @@ describe('registerTelegramWebhook', () => {
       allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'],
     });
     fake.injectCallback(LAN, '#12 xong', sent.message_id);
-    const [message] = await handler.received(1);
+    const [message] = await intake.received(1);
     expect(message).toMatchObject({
       kind: 'button',
       text: '#12 xong',
@@ -145,7 +145,7 @@ describe('registerTelegramWebhook', () => {
     };
     expect((await postUpdateToWebhook(url, update, SECRET)).status).toBe(200);
     expect((await postUpdateToWebhook(url, update, SECRET)).status).toBe(200);
-    expect(handler.messages.map((m) => m.callbackId)).toEqual(['cb-506', 'cb-506']);
+    expect(intake.messages.map((m) => m.callbackId)).toEqual(['cb-506', 'cb-506']);
     expect(logger.entries.filter((e) => e.level !== 'info')).toEqual([]);
   });
 });

@@ -254,6 +254,9 @@ export const en: Messages = {
     deputyAmbiguous: (names) => `Several officers match: ${names}. Send it again with the deputy's id.`,
     deputySelf: 'The deputy must be another officer of your agency.',
   },
+  // Inbound queue: a message whose handling failed for good (alert to admins).
+  inboundFailed: (id: number, channel: string, chatId: string, detail: string) =>
+    `Message #${id} (${channel}, chat ${chatId}) could not be handled after several attempts: ${detail}. It is kept; once the cause is fixed, run: npm run cli -- inbound retry ${id}`,
   // Zalo channel: alerts to admins.
   zalo: zaloEn,
   delivery: deliveryEn,

@@ -273,6 +273,9 @@ export const vi = {
     deputyAmbiguous: (names: string) => `Có nhiều cán bộ khớp: ${names}. Gửi lại với mã số của người thay.`,
     deputySelf: 'Người nhận thay phải là một cán bộ khác của đơn vị.',
   },
+  // Inbound queue: a message whose handling failed for good (alert to admins).
+  inboundFailed: (id: number, channel: string, chatId: string, detail: string) =>
+    `Không xử lý được tin nhắn #${id} (${channel}, chat ${chatId}) sau nhiều lần thử: ${detail}. Tin nhắn vẫn được lưu; khi đã khắc phục, chạy: npm run cli -- inbound retry ${id}`,
   // Zalo channel: alerts to admins.
   zalo: zaloVi,
   delivery: deliveryVi,

@@ -7,6 +7,7 @@
  * writes the same `_prisma_migrations` table, so the ordinary CLI keeps working where the native engine exists.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -17,7 +18,10 @@ import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, '..');
+/** prisma/ of the project: one level up from prisma/scripts (tsx), or from dist/prisma/scripts (the build). */
+export const PRISMA_DIR = existsSync(path.resolve(import.meta.dirname, '../schema.prisma'))
+  ? path.resolve(import.meta.dirname, '..')
+  : path.resolve(import.meta.dirname, '../../../prisma');
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
 export const SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.prisma');
 

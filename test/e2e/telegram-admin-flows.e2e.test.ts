@@ -87,7 +87,12 @@ describe('administration flows on Telegram', () => {
       { files: fetcher, enabledChannels: () => new Set(['telegram']) },
     );
     const mark = chat.fake.calls.length;
-    expect(await handler.handle(upload(admin, 'upload-missing', 'NO-SUCH-FILE'))).toBe('rejected');
+    const message = upload(admin, 'upload-missing', 'NO-SUCH-FILE');
+    await chat.app.runtime.intake.accept(message);
+    const stored = await db().inboundMessage.findUniqueOrThrow({
+      where: { channel_platformId: { channel: message.channel, platformId: message.platformId } },
+    });
+    expect(await handler.handle(message, stored.id)).toBe('rejected');
     await chat.next(admin, /^Không tải được tệp/u, mark);
   });
 

@@ -62,9 +62,12 @@ describe('officer conversation on Zalo', () => {
   });
   const post = (rawBody: string, headers: Record<string, string>) =>
     app.runtime.server!.inject({ method: 'POST', url: '/webhooks/zalo', payload: rawBody, headers });
-  const send = (event: object, opts?: Parameters<FakeZalo['signEvent']>[1]) => {
+  /** Posts a signed event; after a 200, waits until the inbound queue handled it. */
+  const send = async (event: object, opts?: Parameters<FakeZalo['signEvent']>[1]) => {
     const { rawBody, headers } = zalo.signEvent(event, opts);
-    return post(rawBody, headers);
+    const answer = await post(rawBody, headers);
+    if (answer.statusCode === 200) await app.inboundSettled();
+    return answer;
   };
   const zaloTextTo = (userId: string, pattern: RegExp) =>
     waitUntil(

@@ -18,6 +18,8 @@ export interface TestApp {
   database: TestDatabase;
   logs: string[];
   now: { value: Date };
+  /** Waits until every stored inbound message was handled by the inbound queue (none left `received`). */
+  inboundSettled(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,13 @@ export async function startTestApp(
     database,
     logs,
     now,
+    async inboundSettled(timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      while ((await database.db.inboundMessage.count({ where: { outcome: 'received' } })) > 0) {
+        if (Date.now() > deadline) throw new Error(`inbound messages not handled within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     async close() {
       await runtime.close();
       await redis.quit();

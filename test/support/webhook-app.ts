@@ -12,6 +12,7 @@ import { resolveAgencyId } from '../../store/agencies.ts';
 import { createInvite, createOfficer } from '../../store/officers.ts';
 import type { FakeTelegram } from '../fakes/telegram-api-server.ts';
 import { startTestApp, TEST_BOT_TOKEN, type TestApp } from './app.ts';
+import { waitUntil } from './faults.ts';
 
 export { TEST_BOT_TOKEN };
 
@@ -22,11 +23,16 @@ export const OFFICER_USER = { id: 6001, first_name: 'Lan', language_code: 'vi' }
 const SEED = path.resolve(import.meta.dirname, '../../domain/plan/__fixtures__/003_9b0c4ba75028efa0.txt');
 
 export interface WebhookApp extends TestApp {
-  /** POSTs `body` (an object is sent as JSON) to the webhook route, with the right secret unless given. */
+  /**
+   * POSTs `body` (an object is sent as JSON) to the webhook route, with the right secret unless given. After
+   * a 200 it waits until the inbound queue handled the update, unless `handled: false`.
+   */
   post(
     body: unknown,
-    options?: { secret?: string | null; rawPayload?: string },
+    options?: { secret?: string | null; rawPayload?: string; handled?: boolean },
   ): Promise<LightMyRequestResponse>;
+  /** Waits until the stored update `updateId` was handled (its outcome is no longer `received`). */
+  handled(updateId: number | string, timeoutMs?: number): Promise<void>;
   /** A text message update from the officer. */
   textUpdate(updateId: number, text: string): object;
 }
@@ -43,9 +49,18 @@ export async function startWebhookApp(fake: FakeTelegram): Promise<WebhookApp> {
   });
   const server = app.runtime.server;
   if (!server) throw new Error('the test app has no HTTP server');
-  const post: WebhookApp['post'] = (body, options = {}) => {
+  const handled: WebhookApp['handled'] = (updateId, timeoutMs = 20_000) =>
+    waitUntil(
+      async () =>
+        (await app.database.db.inboundMessage.count({
+          where: { channel: 'telegram', platformId: String(updateId), outcome: { not: 'received' } },
+        })) === 1,
+      timeoutMs,
+      `update ${updateId} handled`,
+    );
+  const post: WebhookApp['post'] = async (body, options = {}) => {
     const secret = options.secret === undefined ? WEBHOOK_SECRET : options.secret;
-    return server.inject({
+    const answer = await server.inject({
       method: 'POST',
       url: TELEGRAM_WEBHOOK_PATH,
       headers: {
@@ -54,6 +69,11 @@ export async function startWebhookApp(fake: FakeTelegram): Promise<WebhookApp> {
       },
       payload: options.rawPayload ?? JSON.stringify(body),
     });
+    const updateId = (body as { update_id?: unknown } | null)?.update_id;
+    if (answer.statusCode === 200 && options.handled !== false && typeof updateId === 'number') {
+      await handled(updateId);
+    }
+    return answer;
   };
   const textUpdate = (updateId: number, text: string) => ({
     update_id: updateId,
@@ -81,5 +101,5 @@ export async function startWebhookApp(fake: FakeTelegram): Promise<WebhookApp> {
     (c) => c.method === 'sendMessage' && /Xin chào Trần Thị Lan/u.test(String(c.params['text'])),
     15_000,
   );
-  return { ...app, post, textUpdate };
+  return { ...app, post, handled, textUpdate };
 }
