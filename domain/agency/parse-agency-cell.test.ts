@@ -28,6 +28,16 @@ describe('parseAgencyCell', () => {
       ['agency:ban-dan-toc', 'agency:tinh-doan'],
     ],
     [
+      'a cited decision: its number "1441/QĐ-UBND" names no body, its issuer does',
+      'Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh',
+      ['agency:ubnd-tinh'],
+    ],
+    [
+      'a bare group noun cut off by a comma names no body',
+      'Cơ quan, địa phương có liên quan',
+      ['collective:Các địa phương'],
+    ],
+    [
       'a semicolon after a group',
       'UBND các huyện, thị xã, thành phố; Sở Nội vụ',
       ['collective:UBND các huyện, thị xã, thành phố', 'agency:so-noi-vu'],

@@ -103,10 +103,57 @@ function endsItem(state: ReadState, index: number): boolean {
   const token = state.tokens[index]!;
   if (HARD_SEPARATORS.has(token.text)) return true;
   const atLineStart = index === 0 || state.tokens[index - 1]!.text === '\n';
-  if (SOFT_SEPARATORS.has(token.text)) return atLineStart || startsMention(state, index + 1);
+  if (SOFT_SEPARATORS.has(token.text)) {
+    if (inDocumentSymbol(state.tokens, index)) return false;
+    return atLineStart || startsMention(state, index + 1);
+  }
   if (token.text !== ',') return false;
   if (!state.content) return true;
   return nextWord(state.tokens, index + 1) === null || startsMention(state, index + 1);
+}
+
+/**
+ * True when the separator at `index` is inside a document's number written without spaces
+ * ("1441/QĐ-UBND", "7178/PA-UBND"): the "UBND" there names the issuer's type, not a listed body.
+ */
+function inDocumentSymbol(tokens: readonly AgencyToken[], index: number): boolean {
+  let i = index;
+  while (i > 0 && tokens[i - 1]!.end === tokens[i]!.start) {
+    i--;
+    const token = tokens[i]!;
+    if (token.text === '/' && /^\d+$/u.test(tokens[i - 1]?.text ?? '')) {
+      return tokens[i - 1]!.end === token.start;
+    }
+  }
+  return false;
+}
+
+/** True when word token `i` is a number followed directly by "/": the start of a document's number. */
+function startsDocumentNumber(tokens: readonly AgencyToken[], i: number): boolean {
+  const next = tokens[i + 1];
+  return /^\d+$/u.test(tokens[i]!.text) && next?.text === '/' && next.start === tokens[i]!.end;
+}
+
+/**
+ * For an item that cites a document ("Theo phân công tại Quyết định số 1441/QĐ-UBND ngày ... của Chủ
+ * tịch UBND tỉnh"): the known agency named after its last "của" (past a title such as "Chủ tịch"),
+ * or null. Such an item is never a body's name itself.
+ */
+function citedIssuer(state: ReadState, words: readonly number[]): AgencyMention | null {
+  const { tokens, source } = state;
+  let at = -1;
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (tokens[words[k]!]!.fold === 'cua') {
+      at = words[k]! + 1;
+      break;
+    }
+  }
+  if (at < 0 || at >= tokens.length) return null;
+  const start = matchTitle(tokens, at) ?? at;
+  const agency = tokens[start]?.kind === 'word' ? state.directory.matchAt(tokens, start) : null;
+  if (!agency) return null;
+  const raw = source.slice(tokens[start]!.start, tokens[agency.end - 1]!.end);
+  return { type: 'agency', key: agency.entry.key, name: agency.entry.name, raw };
 }
 
 /** Plural places or bodies: "UBND các phường", "Sở Nông nghiệp và Môi trường các tỉnh, thành phố". */
@@ -135,6 +182,11 @@ function classifyItem(state: ReadState): void {
   const words = state.item;
   state.item = [];
   state.content = false;
+  if (words.some((i) => startsDocumentNumber(tokens, i))) {
+    const issuer = citedIssuer(state, words);
+    if (issuer) state.found.push(issuer);
+    return;
+  }
   let first = 0;
   let sawAction = false;
   while (first < words.length) {
@@ -180,6 +232,8 @@ function classifyItem(state: ReadState): void {
       return;
     }
   }
+  // "Cơ quan, địa phương có liên quan": a bare group noun cut off by a comma names no body.
+  if (isGroupNounFragment(folded)) return;
   if (startsBodyName(tokens, kept[0]!)) {
     state.found.push({ type: 'learned', raw, name: raw });
     return;

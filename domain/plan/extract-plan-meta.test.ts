@@ -36,6 +36,19 @@ describe('extractPlanMeta', () => {
     });
   });
 
+  it('GIVEN a two-column header read row by row (PDF) THEN the place line still joins the body', () => {
+    const lines = [
+      'ỦY BAN NHÂN DÂN',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TỈNH LÂM ĐỒNG',
+      'Độc lập - Tự do - Hạnh phúc',
+    ];
+    expect(extractPlanMeta(lines).issuingBody).toBe('ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG');
+    expect(extractPlanMeta(['ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']).issuingBody).toBe(
+      'ỦY BAN NHÂN DÂN',
+    );
+  });
+
   it('GIVEN a blank number, a blank date and a citation with a number THEN number and date stay null', () => {
     const meta = extractPlanMeta([
       'Số: /QĐ-UBND',

@@ -11,6 +11,18 @@ const BODY =
   /^(chu tich |tm |kt |bo truong )?(uy ban nhan dan|ubnd|hoi dong nhan dan|ban chi dao|cong an|van phong|so |bo (?!chi huy)|ngan hang nha nuoc|bao hiem xa hoi viet nam)/u;
 /** The second line of a two-line issuer heading: "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ ĐÀ NẴNG". */
 const PLACE_LINE = /^(tinh|thanh pho) \S/u;
+/** The national heading, which a PDF's two-column header puts between the body and its place line. */
+const NATIONAL_HEADING = /^cong hoa xa hoi chu nghia viet nam\b/u;
+
+/**
+ * The index of the line naming the body's place ("TỈNH LÂM ĐỒNG") right under the body line `i`, or
+ * -1. A PDF reads the two-column header row by row, so the national heading may come in between.
+ */
+function placeLineAfter(lines: readonly string[], folded: readonly string[], i: number): number {
+  const next = NATIONAL_HEADING.test(folded[i + 1] ?? '') ? i + 2 : i + 1;
+  const line = lines[next];
+  return line !== undefined && isUpperCase(line) && PLACE_LINE.test(folded[next]!) ? next : -1;
+}
 
 /** Upper-case words that end a province name: "TỈNH BÌNH ĐỊNH TRONG NĂM 2023". */
 const PROVINCE_STOP_WORDS = new Set([
@@ -95,9 +107,8 @@ export function extractPlanMeta(proseLines: readonly string[]): PlanMeta {
       if (next !== undefined && !CITATION.test(folded[i + 1]!) && !BODY.test(folded[i + 1]!)) title = next;
     }
     if (issuingBody === null && isUpperCase(line) && BODY.test(key) && !/^(tm|kt) /u.test(key)) {
-      const next = lines[i + 1];
-      const joins = next !== undefined && isUpperCase(next) && PLACE_LINE.test(folded[i + 1]!);
-      issuingBody = joins && !/\b(tinh|thanh pho)\b/u.test(key) ? `${line} ${next}` : line;
+      const place = placeLineAfter(lines, folded, i);
+      issuingBody = place >= 0 && !/\b(tinh|thanh pho)\b/u.test(key) ? `${line} ${lines[place]}` : line;
     }
     if (/^so\b/u.test(key)) {
       documentNumber ??= documentNumberIn(line);

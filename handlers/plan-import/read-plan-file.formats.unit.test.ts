@@ -70,8 +70,11 @@ describe('Word (.docx) plans', () => {
     // "Thời gian<br/>hoàn thành" is one header: the deadline column is recognised.
     expect(table.columns).toEqual(['code', 'title', 'output', 'deadline', 'lead', 'support']);
     const preview = buildPlanPreview(table, directory);
+    // Numbering restarts in each group: the STT is kept as written, the task's identity is group + STT.
+    expect(table.rows.every((r) => r.ref === `${r.group}.${r.code}` || r.ref === r.code)).toBe(true);
+    expect(table.rows.filter((r) => r.ref === r.code).map((r) => r.code)).toEqual(['13']);
     const rows = table.rows.map((r, i) => [
-      r.code,
+      r.ref,
       r.group,
       r.cells.lead ?? '',
       r.cells.support ?? '',
@@ -84,7 +87,7 @@ describe('Word (.docx) plans', () => {
 
   it('GIVEN merged cells THEN vMerge sub-rows stay one task, gridSpan keeps columns, "09" is task 9', async () => {
     const table = await parse(fixture('lamdong-cchc-2026-2030-plan.docx'), 'plan.docx');
-    const row = (code: string) => table.rows.find((r) => r.code === code)!;
+    const row = (ref: string) => table.rows.find((r) => r.ref === ref)!;
     // A second product/deadline row made by vMerge: one task, both products, both deadlines in order.
     expect(row('VII.2').cells.output).toBe(
       'Kế hoạch kiểm tra cải cách hành chính hằng năm của tỉnh\nKế hoạch tự kiểm tra cải cách hành chính hằng năm của cơ quan, đơn vị, địa phương',
@@ -99,10 +102,11 @@ describe('Word (.docx) plans', () => {
     expect(table.meta).toMatchObject({
       title: 'Cải cách hành chính nhà nước giai đoạn 2026 - 2030 của tỉnh Lâm Đồng',
       documentNumber: null,
-      issuingBody: 'ỦY BAN NHÂN DÂN',
+      issuingBody: 'ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG',
       issueDate: null,
       province: 'Lâm Đồng',
     });
+    expect(row('VII.9').code).toBe('9');
   });
 
   it('GIVEN the Lâm Đồng 2026 draft THEN 49 tasks in 7 groups', async () => {
