@@ -2,6 +2,7 @@
  * The one channel port. Channel adapters (bot/telegram, bot/zalo) translate between their platform and
  * these types; handlers and jobs see nothing else.
  */
+import type { SensitiveKind } from '../domain/reply/mask-sensitive.ts';
 
 export const CHANNELS = ['telegram', 'zalo'] as const;
 export type ChannelId = (typeof CHANNELS)[number];
@@ -89,6 +90,11 @@ export interface IncomingMessage {
   replyToMessageId?: string;
   /** For an uploaded file: the platform file reference and name. */
   file?: IncomingFile;
+  /**
+   * The kinds of personal number masked out of `text` when the message was stored (store/inbound.ts):
+   * the handler sees the masked text and still tells the sender what was hidden and why.
+   */
+  maskedOnIntake?: SensitiveKind[];
   /** For `moved`: the chat's new id (a Telegram group upgraded to a supergroup); `chatId` is the old one. */
   movedToChatId?: string;
   isGroup: boolean;

@@ -42,14 +42,16 @@ export interface PendingInbound {
 export function toInboundRow(message: IncomingMessage): InboundRow {
   const { raw, text, receivedAt, ...rest } = message;
   const chatTitle = rest.chatTitle === undefined ? {} : { chatTitle: maskSensitive(rest.chatTitle).text };
+  const typed = maskSensitive(text);
+  const maskedOnIntake = typed.masked.length > 0 ? { maskedOnIntake: typed.masked } : {};
   return {
     channel: message.channel,
     platformId: message.platformId,
     chatId: message.chatId,
     userId: message.userId,
-    text: maskSensitive(text).text,
+    text: typed.text,
     payload: maskSensitiveDeep(raw ?? {}),
-    message: { ...rest, ...chatTitle },
+    message: { ...rest, ...chatTitle, ...maskedOnIntake },
     receivedAt,
   };
 }

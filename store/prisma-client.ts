@@ -5,6 +5,7 @@
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../prisma/generated/client.ts';
+import { withPersonalDataMasked } from './mask-personal-data.ts';
 
 export type { PrismaClient };
 export type Db = PrismaClient;
@@ -17,6 +18,10 @@ export interface PrismaOptions {
   onQuery?: () => void;
 }
 
+/**
+ * A client whose every write to a column that can hold what people typed is masked
+ * (see {@link withPersonalDataMasked}): no caller can get an unmasked one.
+ */
 export function createPrismaClient(options: PrismaOptions): PrismaClient {
   const adapter = new PrismaPg({
     connectionString: options.databaseUrl,
@@ -26,11 +31,11 @@ export function createPrismaClient(options: PrismaOptions): PrismaClient {
     keepAlive: true,
     options: '-c TimeZone=UTC',
   });
-  if (!options.onQuery) return new PrismaClient({ adapter });
+  if (!options.onQuery) return withPersonalDataMasked(new PrismaClient({ adapter }));
   const onQuery = options.onQuery;
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   client.$on('query', () => onQuery());
-  return client;
+  return withPersonalDataMasked(client);
 }
 
 /** True when the database answers a trivial query. */

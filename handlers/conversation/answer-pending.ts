@@ -3,11 +3,10 @@
  * A percentage (with optional result text) completes an in-progress report; any text is the blocker of
  * a blocked one; a full status reply ("xong") is read as such for that task.
  */
-import { maskSensitive } from '../../domain/reply/mask-sensitive.ts';
 import { parseStatusReply } from '../../domain/reply/parse-status-reply.ts';
 import { finishPending, type PendingReport } from './press-button.ts';
 import { reportProgress } from './report-progress.ts';
-import type { Turn } from './turn.ts';
+import { maskTyped, type Turn } from './turn.ts';
 
 const SKIP = /^(bo qua|bỏ qua|skip|khong|không|ko)$/iu;
 
@@ -19,7 +18,7 @@ export async function answerPending(
   const trimmed = text.trim();
   if (SKIP.test(trimmed))
     return finishPending(turn, pending, { progress: null, blocker: null, result: null });
-  const { text: safe, masked } = maskSensitive(trimmed);
+  const { text: safe, masked } = maskTyped(turn.message, trimmed);
   if (pending.ask === 'blocker') {
     return finishPending(turn, pending, { progress: null, blocker: safe, result: null }, masked);
   }

@@ -2,7 +2,6 @@
  * A typed status report: "xong", "#12 đang 60% đã lắp 5/7 camera", "/baocao 12 vướng: chưa có kinh phí",
  * several lines at once. Nothing is recorded until every line is clear and every task is the officer's.
  */
-import { maskSensitive } from '../../domain/reply/mask-sensitive.ts';
 import { parseStatusReply } from '../../domain/reply/parse-status-reply.ts';
 import {
   agenciesRepresentedBy,
@@ -13,7 +12,7 @@ import {
 } from '../../store/tasks.ts';
 import { type ReportFields, recordAndConfirm } from './record-and-confirm.ts';
 import { notYoursText, resolveTask } from './resolve-task.ts';
-import type { Turn } from './turn.ts';
+import { maskTyped, type Turn } from './turn.ts';
 
 /** The task a message without a code is about: the reminder replied to, or the officer's only task. */
 async function implicitTask(turn: Turn, contextIds: number[]): Promise<TaskView | null> {
@@ -33,7 +32,7 @@ export async function reportProgress(
   contextIds: number[],
   fixed?: Partial<ReportFields>,
 ): Promise<'processed' | 'rejected'> {
-  const { text: safeText, masked } = maskSensitive(text);
+  const { text: safeText, masked } = maskTyped(turn.message, text);
   // Most replies name their task ("#12 xong"): read them first without looking up the officer's tasks,
   // and only when a line names none, find the task it must be about and read again in that context.
   let implicit: TaskView | null = null;

@@ -7,6 +7,7 @@
  * group) is `chatIdentity`.
  */
 import { vnDate } from '../../domain/calendar/working-time.ts';
+import { type MaskResult, maskSensitive } from '../../domain/reply/mask-sensitive.ts';
 import { type LocaleCode, localeFor, type Messages, t } from '../../locales/index.ts';
 import { taskIdsOfSentMessage } from '../../store/delivery-context.ts';
 import type { IdentityView, OfficerView } from '../../store/officers.ts';
@@ -21,6 +22,15 @@ export interface ConversationDeps {
   logger?: { warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
   /** Called after a chat was marked unreachable (e.g. the user blocked the bot): tells the admins. */
   onChatUnreachable?: () => Promise<unknown>;
+}
+
+/**
+ * `text` (part of what the sender typed) masked for storage, with every kind of number masked in this
+ * message: those found in `text` and those already masked when the raw message was stored.
+ */
+export function maskTyped(message: IncomingMessage, text: string): MaskResult {
+  const here = maskSensitive(text);
+  return { text: here.text, masked: [...new Set([...(message.maskedOnIntake ?? []), ...here.masked])] };
 }
 
 export class Turn {
