@@ -18,8 +18,9 @@ export default defineConfig({
           exclude: ['node_modules/**'],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/fast-check-seed.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: several tests spawn CLI and service processes, slow on a busy 2-core machine.
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
           // Each file gets its own database and Redis prefix, but the machine has two cores:
           // two files at a time keeps the suite fast without starving the services.
           maxWorkers: 2,

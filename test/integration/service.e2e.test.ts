@@ -68,7 +68,7 @@ describe('the service process', () => {
       HOST: '127.0.0.1',
     });
     try {
-      const health = await waitForHealth(port, 20_000);
+      const health = await waitForHealth(port, 60_000);
       expect(health).toMatchObject({
         status: 'ok',
         database: { reachable: true },
