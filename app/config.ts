@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_WORK_CALENDAR, type WorkCalendarConfig } from '../domain/calendar/working-time.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -317,6 +318,21 @@ function safePassword(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The working-day calendar reminders are planned with: office hours, Vietnam's holidays and the year's
+ * swaps from WORK_EXTRA_DAYS_OFF / WORK_EXTRA_WORKING_DAYS. The service's planner and the CLI `remind`
+ * both take it from here, so that they cannot plan different days.
+ */
+export function workCalendarOf(
+  config: Pick<Config, 'workExtraDaysOff' | 'workExtraWorkingDays'>,
+): WorkCalendarConfig {
+  return {
+    ...DEFAULT_WORK_CALENDAR,
+    extraDaysOff: [...config.workExtraDaysOff],
+    extraWorkingDays: [...config.workExtraWorkingDays],
+  };
 }
 
 /** The process environment, after loading ./.env when present (variables already set win). */

@@ -3,6 +3,9 @@
  * dry run writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig, workCalendarOf } from '../app/config.ts';
+import { CHANNELS } from '../handlers/channel.ts';
+import { planAndQueueReminders } from '../handlers/reminders/plan-reminders-for-day.ts';
 import {
   agencyId,
   createOfficerWithChat,
@@ -95,5 +98,72 @@ describe('npm run cli -- remind / deliveries', () => {
     );
     expect(run.stdout).not.toContain('SECRET BODY');
     expect(run.stdout).not.toContain('AAHtestToken');
+  });
+});
+
+/**
+ * Issue 15 item 8: the CLI plans with the service's working-day calendar (WORK_EXTRA_DAYS_OFF,
+ * WORK_EXTRA_WORKING_DAYS), not the bare default one.
+ */
+describe('npm run cli -- remind with WORK_EXTRA_* days', () => {
+  let t: TestDatabase;
+  let base: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    base = { DATABASE_URL: t.url };
+    const police = await agencyId(t.db, 'Công an tỉnh');
+    const planId = await createPlan(t.db, 'calendar-plan');
+    await createOfficerWithChat(t.db, { name: 'Linked', agencyId: police, chatId: '9101' });
+    // Thursday 20/3/2025 and Saturday 22/3/2025.
+    await createTask(t.db, planId, { code: '20', due: '2025-03-20', lead: [police] });
+    await createTask(t.db, planId, { code: '22', due: '2025-03-22', lead: [police] });
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  const dryRun = (at: string, env: Record<string, string>) => {
+    const run = cli(['remind', '--at', at, '--dry-run', '--json'], { ...base, ...env });
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as Array<{ task: string; kind: string }>;
+  };
+  /** What the service's planner plans with the same environment (its calendar from the same config). */
+  const servicePlans = async (at: string, env: Record<string, string>) => {
+    const parsed = parseConfig({ ...base, ...env });
+    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+    const outcome = await planAndQueueReminders(
+      {
+        db: t.db,
+        outbox: { enqueue: () => Promise.reject(new Error('dry run')) },
+        sendTime: parsed.config.reminderSendTime,
+        calendar: workCalendarOf(parsed.config),
+        channels: new Set(CHANNELS),
+      },
+      new Date(at),
+      { dryRun: true },
+    );
+    return JSON.parse(JSON.stringify(outcome.lines)) as unknown;
+  };
+
+  it('GIVEN no extra days THEN Thursday 20/3 has its T0 and Saturday 22/3 plans nothing', () => {
+    expect(dryRun('2025-03-20T07:30:00+07:00', {}).map((l) => `${l.task}:${l.kind}`)).toContain('20:T0');
+    expect(dryRun('2025-03-22T07:30:00+07:00', {})).toEqual([]);
+  });
+
+  it('GIVEN WORK_EXTRA_DAYS_OFF=2025-03-20 THEN that day plans nothing and the T0 moves as the service moves it', async () => {
+    const env = { WORK_EXTRA_DAYS_OFF: '2025-03-20' };
+    expect(dryRun('2025-03-20T07:30:00+07:00', env)).toEqual([]);
+    const dayBefore = dryRun('2025-03-19T07:30:00+07:00', env);
+    expect(dayBefore.map((l) => `${l.task}:${l.kind}`)).toContain('20:T0');
+    expect(dayBefore).toEqual(await servicePlans('2025-03-19T07:30:00+07:00', env));
+    // Without the day off, 19/3 is not the T0 of task 20.
+    expect(dryRun('2025-03-19T07:30:00+07:00', {}).map((l) => `${l.task}:${l.kind}`)).not.toContain('20:T0');
+  });
+
+  it('GIVEN WORK_EXTRA_WORKING_DAYS=2025-03-22 (a make-up Saturday) THEN that Saturday plans, as the service does', async () => {
+    const env = { WORK_EXTRA_WORKING_DAYS: '2025-03-22' };
+    const saturday = dryRun('2025-03-22T07:30:00+07:00', env);
+    expect(saturday.map((l) => `${l.task}:${l.kind}`)).toContain('22:T0');
+    expect(saturday).toEqual(await servicePlans('2025-03-22T07:30:00+07:00', env));
   });
 });

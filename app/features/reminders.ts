@@ -1,5 +1,4 @@
 import { Queue } from 'bullmq';
-import { DEFAULT_WORK_CALENDAR } from '../../domain/calendar/working-time.ts';
 import { planAndQueueReminders } from '../../handlers/reminders/plan-reminders-for-day.ts';
 import { DIGESTS_QUEUE, type DigestJobData, PLANNING_QUEUE } from '../../jobs/queues-names.ts';
 import { type PlanningQueue, upsertSchedules } from '../../jobs/reminders/planning-queue.ts';
@@ -7,6 +6,7 @@ import { createPlanningWorker } from '../../jobs/reminders/planning-worker.ts';
 import { catchUpMissedRuns } from '../../jobs/schedules/catch-up.ts';
 import { upsertInboundPurgeSchedule } from '../../jobs/schedules/inbound-purge.ts';
 import { buildSchedules } from '../../jobs/schedules/schedules.ts';
+import { workCalendarOf } from '../config.ts';
 import type { Feature, FeatureDeps } from './feature.ts';
 
 /**
@@ -38,11 +38,7 @@ export async function startRemindersFeature(deps: FeatureDeps): Promise<Feature>
           db,
           outbox: deps.outbox,
           sendTime: config.reminderSendTime,
-          calendar: {
-            ...DEFAULT_WORK_CALENDAR,
-            extraDaysOff: config.workExtraDaysOff,
-            extraWorkingDays: config.workExtraWorkingDays,
-          },
+          calendar: workCalendarOf(config),
           // Read at run time: the Zalo feature may add its channel after this one started.
           channels: new Set(deps.channels.keys()),
           logger,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type Config, parseConfig, readEnvironment, secretsOf } from '../../app/config.ts';
+import { type Config, parseConfig, readEnvironment, secretsOf, workCalendarOf } from '../../app/config.ts';
 import { makeScrubber } from '../../app/logger.ts';
 import { CHANNELS } from '../../handlers/channel.ts';
 import type { Outbox } from '../../handlers/outbox.ts';
@@ -29,8 +29,14 @@ const REFUSING_OUTBOX: Outbox = {
 
 async function remind(db: PrismaClient, cfg: Config, at: Date, dryRun: boolean): Promise<PlanningOutcome> {
   // Every channel counts as reachable here: the CLI shows where each officer is linked; the service's
-  // workers decide what their configured channels can deliver.
-  const deps = { db, sendTime: cfg.reminderSendTime, channels: new Set(CHANNELS) };
+  // workers decide what their configured channels can deliver. The calendar is the service's own
+  // (WORK_EXTRA_DAYS_OFF / WORK_EXTRA_WORKING_DAYS), so both plan the same days.
+  const deps = {
+    db,
+    sendTime: cfg.reminderSendTime,
+    calendar: workCalendarOf(cfg),
+    channels: new Set(CHANNELS),
+  };
   if (dryRun) return planAndQueueReminders({ ...deps, outbox: REFUSING_OUTBOX }, at, { dryRun: true });
   const queues = createQueues({ connection: redisConnectionOptions(cfg.redisUrl), prefix: cfg.queuePrefix });
   try {

@@ -3,7 +3,7 @@
  * codes at the front, the status "head" (status words and a progress figure, in either order), a blocker
  * marker ("vướng: ...") and the free text in between.
  *
- * Line shape: `[/baocao] [#12 | NV12 | 12:] head [result text] [, vướng: blocker]`.
+ * Line shape: `[/baocao] [#12 | NV12 | 12: | #II.3 | II.3] head [result text] [, vướng: blocker]`.
  */
 
 import {
@@ -77,6 +77,8 @@ const COMMAND = /^\/([a-z_]+)(?:@[\p{L}\p{N}_.]*)?(?=[\s:,]|$)/u;
 const CODE_AFTER_HASH = /^[a-z]{0,6}[0-9]+(?:\.[0-9]+)*$/u;
 const GLUED_CODE = /^(?:nv|task)([0-9]+(?:\.[0-9]+)*)$/u;
 const INTEGERISH = /^[0-9]+(?:\.[0-9]+)*$/u;
+/** A group's Roman numeral, I to XX, as plans number their groups ("II. VỀ CÔNG TÁC ..."). */
+const GROUP_NUMERAL = /^(?:x{0,2})(?:ix|iv|v?i{0,3})$/u;
 const CLAUSE_PUNCT = /[,;.:!?\-–—|(]/u;
 const HEAD_GAP = /^[\s,\-–—]*$/u;
 const FIRST_HEAD_GAP = /^[\s,\-–—:)]*$/u;
@@ -158,8 +160,10 @@ function readTaskCodes(
     if (!/^[\s,;:&+#\-–]*$/u.test(gap)) break;
     const hashed = /#\s*$/u.test(gap);
     if (codes.length > 0 && !hashed) break;
+    const leading = codes.length === 0 && cursor.tokenIndex === start.tokenIndex;
     const code =
       codeAfterTaskWord(text, cursor.tokenIndex) ??
+      (hashed || leading ? groupQualifiedCode(text, cursor.tokenIndex, !hashed) : null) ??
       gluedOrHashedCode(token, cursor.tokenIndex, hashed) ??
       (codes.length === 0 ? bareLeadingCode(text, cursor.tokenIndex, start.hasCommand, options) : null);
     if (!code) break;
@@ -177,10 +181,33 @@ interface CodeRead extends LineCursor {
   last?: boolean;
 }
 
-/** "nhiệm vụ 12", "task #12", "NV 12". */
+/**
+ * A code qualified by its group, for plans numbered per group: "II.3" (the Roman numeral of the group, a
+ * dot, the number within it; "ii.3" too), as "II.3". `last`: a bare one at the start of the line, after
+ * which no further code is read.
+ */
+function groupQualifiedCode(text: LineText, tokenIndex: number, last: boolean): CodeRead | null {
+  const group = tokenAt(text, tokenIndex);
+  const number = tokenAt(text, tokenIndex + 1);
+  if (!group || !number || group.fold === '' || !GROUP_NUMERAL.test(group.fold)) return null;
+  if (text.line[group.end] !== '.' || number.start !== group.end + 1) return null;
+  if (!INTEGERISH.test(number.text) || number.percentEnd !== null) return null;
+  // "II.3a", "II.3/2025": not a code of this shape.
+  if (/^[\p{L}\p{N}/]/u.test(text.line.slice(number.end))) return null;
+  const code = `${group.text.toUpperCase()}.${number.text}`;
+  return { code, charIndex: number.end, tokenIndex: tokenIndex + 2, ...(last ? { last: true } : {}) };
+}
+
+/** "nhiệm vụ 12", "task #12", "NV 12", "nhiệm vụ II.3". */
 function codeAfterTaskWord(text: LineText, tokenIndex: number): CodeRead | null {
   const afterWord = phraseAt(text, TASK_WORDS, tokenIndex);
   if (afterWord === null) return null;
+  const grouped = groupQualifiedCode(text, afterWord, false);
+  if (
+    grouped &&
+    /^[\s.\-#:]*$/u.test(text.line.slice(endBefore(text, afterWord), tokenAt(text, afterWord)!.start))
+  )
+    return grouped;
   const number = tokenAt(text, afterWord);
   if (
     !number ||

@@ -93,3 +93,56 @@ describe('parseStatusReply: a negated obstacle is no blocker', () => {
     ]);
   });
 });
+
+/**
+ * Issue 13 item 5: a plan numbered per group names its tasks by group and code ("II.3"); officers type
+ * them with or without "#", after "nhiệm vụ"/"NV", in lower case, or after a report command.
+ */
+describe('parseStatusReply: group-qualified task codes', () => {
+  type Coded = [code: string, status: ReportStatus, progress: number | null, result: string | null];
+  it.each<[string, Coded]>([
+    ['#II.3 xong', ['II.3', 'done', 100, null]],
+    ['#ii.3 xong', ['II.3', 'done', 100, null]],
+    ['# II.3 xong', ['II.3', 'done', 100, null]],
+    ['#II.3: xong', ['II.3', 'done', 100, null]],
+    ['#II.3 - đã xong', ['II.3', 'done', 100, null]],
+    ['II.3 xong', ['II.3', 'done', 100, null]],
+    ['II.3. xong', ['II.3', 'done', 100, null]],
+    ['II.3 đang 50%', ['II.3', 'in_progress', 50, null]],
+    ['II.3: đang thực hiện 50%', ['II.3', 'in_progress', 50, null]],
+    ['ii.3 dang lam 50%', ['II.3', 'in_progress', 50, null]],
+    ['#II.3 đang thực hiện (60%)', ['II.3', 'in_progress', 60, null]],
+    ['I.12 xong', ['I.12', 'done', 100, null]],
+    ['#IV.2 đang làm 30% đã lắp 5/7 camera', ['IV.2', 'in_progress', 30, 'đã lắp 5/7 camera']],
+    ['XII.1 xong', ['XII.1', 'done', 100, null]],
+    ['nhiệm vụ II.3 xong', ['II.3', 'done', 100, null]],
+    ['NV II.3 đang 20%', ['II.3', 'in_progress', 20, null]],
+    ['/baocao II.3 xong', ['II.3', 'done', 100, null]],
+    ['/bc #II.3 đang 50%', ['II.3', 'in_progress', 50, null]],
+    ['#II.3 không có vướng mắc, đang triển khai 50%', ['II.3', 'in_progress', 50, null]],
+  ])(
+    'GIVEN %j typed freely THEN the group and code name the task',
+    (input, [code, status, progress, result]) => {
+      expect(read(input, FREE)).toEqual([[code, status, progress, result, null]]);
+    },
+  );
+
+  it('GIVEN two lines with group codes THEN each is its own report', () => {
+    expect(read('#II.3 xong\n#I.1 đang làm 30%', FREE)).toEqual([
+      ['II.3', 'done', 100, null, null],
+      ['I.1', 'in_progress', 30, null, null],
+    ]);
+  });
+
+  it('GIVEN a bare number where a group code could be THEN it stays the number ("3 xong")', () => {
+    expect(read('3 xong', FREE)).toEqual([['3', 'done', 100, null, null]]);
+  });
+
+  it.each(['II.3a xong', 'IIII.1 xong', 'II. 3 xong'])(
+    'GIVEN %j THEN it is not read as a group code',
+    (input) => {
+      const parsed = parseStatusReply(input, FREE);
+      expect(parsed.ok && parsed.reports.some((r) => r.taskCode?.includes('.'))).toBe(false);
+    },
+  );
+});

@@ -25,6 +25,15 @@ export function excelDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
 
+/**
+ * The responsible cell of every digest (chat text, XLSX, DOCX): the lead agencies and the collectives the
+ * plan names as lead, as written ("Các sở, ban, ngành"); never an empty cell or a dash.
+ */
+export function responsibleText(lead: readonly string[], locale: DigestLocale): string {
+  const names = lead.map((n) => n.trim()).filter((n) => n !== '');
+  return names.length === 0 ? WORDS[locale].noLead : names.join(', ');
+}
+
 /** Roman numeral of a small positive number (group rows: I, II, ...). */
 export function roman(n: number): string {
   const table: [number, string][] = [
@@ -63,6 +72,8 @@ export const WORDS = {
     silentTasks: 'Chưa báo cáo trong tháng',
     silentDateless: 'Không thời hạn, quá 1 tháng chưa báo cáo',
     needsAssignment: 'Cần phân công cơ quan chủ trì (chủ trì nêu chung)',
+    needsAssignmentNote: 'Cần phân công cơ quan chủ trì',
+    noLead: 'chưa xác định cơ quan chủ trì',
     never: 'chưa báo cáo',
     lastReport: 'báo cáo gần nhất',
     unreachable: 'Cán bộ không liên lạc được',
@@ -93,6 +104,8 @@ export const WORDS = {
     silentTasks: 'No report this month',
     silentDateless: 'No date, silent for over a month',
     needsAssignment: 'Needs a lead agency assigned (collective lead)',
+    needsAssignmentNote: 'Needs a lead agency assigned',
+    noLead: 'no lead agency named',
     never: 'never reported',
     lastReport: 'last report',
     unreachable: 'Unreachable officers',

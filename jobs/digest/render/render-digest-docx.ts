@@ -8,7 +8,7 @@ import { formatDeadline } from '../../../domain/deadline/format-deadline.ts';
 import type { DigestModel, DigestRow } from '../../../domain/digest/digest-model.ts';
 import { nounLabel } from '../../../domain/digest/digest-summary.ts';
 import { statusLabel } from '../../../domain/reply/report-status.ts';
-import { asOfText, dmy, groupTitle, instantDmy, roman, WORDS } from './digest-labels.ts';
+import { asOfText, dmy, groupTitle, instantDmy, responsibleText, roman, WORDS } from './digest-labels.ts';
 import { para, runs, tableCell, twoColumns } from './docx-parts.ts';
 
 /** Options of the draft. */
@@ -25,13 +25,14 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function noteOf(row: DigestRow): string {
+function noteOf(row: DigestRow, needsAssignment: boolean): string {
   const notes = [statusLabel(row.status, 'vi')];
+  if (needsAssignment) notes.push(W.needsAssignmentNote);
   if (row.progress !== null) notes.push(`Tiến độ: ${row.progress}%`);
   notes.push(`Thời hạn: ${formatDeadline(row.deadline, 'vi')}`);
   if (row.extended && row.originalDue !== null) notes.push(W.extended(dmy(row.originalDue)));
   if (row.daysOverdue !== null) notes.push(`Quá hạn ${row.daysOverdue} ngày`);
-  if (row.lead.length > 0) notes.push(`Chủ trì: ${row.lead.join(', ')}`);
+  notes.push(`Chủ trì: ${responsibleText(row.lead, 'vi')}`);
   if (row.note) notes.push(row.note);
   return notes.join('\n');
 }
@@ -39,6 +40,7 @@ function noteOf(row: DigestRow): string {
 function appendix(model: DigestModel): Table {
   const noun = nounLabel(model.noun, 'vi');
   const header = ['STT', `Tên ${noun}`, 'Kết quả triển khai', 'Khó khăn, vướng mắc', 'Ghi chú'];
+  const needsAssignment = new Set(model.needsAssignment.map((t) => t.taskId));
   const rows = [
     new TableRow({
       tableHeader: true,
@@ -63,7 +65,7 @@ function appendix(model: DigestModel): Table {
             tableCell(r.title),
             tableCell(r.result ?? ''),
             tableCell(r.blocker ?? ''),
-            tableCell(noteOf(r)),
+            tableCell(noteOf(r, needsAssignment.has(r.taskId))),
           ],
         }),
       );
@@ -74,6 +76,26 @@ function appendix(model: DigestModel): Table {
     columnWidths: [700, 3600, 4200, 3600, 2470],
     rows,
   });
+}
+
+/**
+ * "4. Nhiệm vụ cần phân công cơ quan chủ trì": the not-done tasks whose lead is a collective nobody is
+ * assigned for, with the collective as the plan wrote it. Absent when there are none.
+ */
+function needsAssignmentSection(model: DigestModel): Paragraph[] {
+  if (model.needsAssignment.length === 0) return [];
+  return [
+    para(`4. ${W.needsAssignment}`, { bold: true }),
+    ...model.needsAssignment.map((t) =>
+      para(
+        `- ${t.code}. ${t.title}: chủ trì “${responsibleText(t.lead, 'vi')}”, cần phân công cơ quan chủ trì cụ thể.`,
+        {
+          indent: true,
+          justify: true,
+        },
+      ),
+    ),
+  ];
 }
 
 /** The draft report as a .docx file (Times New Roman 13 pt, A4; the appendix on landscape pages). */
@@ -120,7 +142,7 @@ export async function renderDigestDocx(model: DigestModel, opts: DocxOptions = {
     ...bullets(
       model.overdue.map(
         (o) =>
-          `${o.code}. ${o.title}: quá ${o.daysOverdue} ngày (hạn ${dmy(o.due)}), cơ quan chủ trì: ${o.lead.join(', ') || '...'}.`,
+          `${o.code}. ${o.title}: quá ${o.daysOverdue} ngày (hạn ${dmy(o.due)}), cơ quan chủ trì: ${responsibleText(o.lead, 'vi')}.`,
       ),
     ),
     para('3. Khó khăn, vướng mắc', { bold: true }),
@@ -130,7 +152,8 @@ export async function renderDigestDocx(model: DigestModel, opts: DocxOptions = {
           `${b.code}. ${b.title}: “${b.text}” (${b.officerName}, ${b.agencyName}, ${instantDmy(b.reportedAt)}).`,
       ),
     ),
-    para('4. Đề xuất, kiến nghị', { bold: true }),
+    ...needsAssignmentSection(model),
+    para(`${model.needsAssignment.length > 0 ? 5 : 4}. Đề xuất, kiến nghị`, { bold: true }),
     para('......................................................................', { indent: true }),
     para(''),
     twoColumns(

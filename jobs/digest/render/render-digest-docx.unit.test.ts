@@ -60,4 +60,28 @@ describe('renderDigestDocx', () => {
     expect(xml.match(/<w:tr[ >]/g)?.length).toBeGreaterThanOrEqual(1 + 3 + 12);
     expect(xml).toContain('w:orient="landscape"');
   });
+
+  it('GIVEN a task with a collective lead nobody is assigned for THEN the letter has a section for it and no cell lacks a lead', async () => {
+    const input = scriptedInput();
+    const collective = input.tasks.findIndex((t) => t.code === '7'); // not started
+    const nobody = input.tasks.findIndex((t) => t.code === '8'); // in progress
+    const c = input.tasks[collective]!;
+    input.tasks[collective] = { ...c, lead: ['Các sở, ban, ngành'], needsAssignment: true };
+    input.tasks[nobody] = { ...input.tasks[nobody]!, lead: [] };
+    const xml = unescapeXml(await documentXml(await renderDigestDocx(buildDigest(input), {})));
+    expect(xml).toContain('4. Cần phân công cơ quan chủ trì (chủ trì nêu chung)');
+    expect(xml).toContain(`- ${c.code}. ${c.title}: chủ trì “Các sở, ban, ngành”`);
+    expect(xml).toContain('5. Đề xuất, kiến nghị');
+    expect(xml).toContain('Chủ trì: Các sở, ban, ngành');
+    expect(xml).toContain('Chủ trì: chưa xác định cơ quan chủ trì');
+    expect(xml).not.toContain('cơ quan chủ trì: ...');
+    // Every task row's note names who is responsible.
+    expect(xml.match(/Chủ trì: /gu)?.length).toBe(input.tasks.length);
+  });
+
+  it('GIVEN no such task THEN no needs-assignment section and the proposals stay item 4', async () => {
+    const xml = unescapeXml(await documentXml(await renderDigestDocx(model, {})));
+    expect(xml).not.toContain('Cần phân công');
+    expect(xml).toContain('4. Đề xuất, kiến nghị');
+  });
 });

@@ -5,12 +5,8 @@
 import type { DigestModel } from '../../../domain/digest/digest-model.ts';
 import type { DigestLocale } from '../../../domain/digest/digest-summary.ts';
 import { statusLabel } from '../../../domain/reply/report-status.ts';
-import { asOfText, dmy, instantDmy, WORDS } from './digest-labels.ts';
+import { asOfText, dmy, instantDmy, responsibleText, WORDS } from './digest-labels.ts';
 import { splitMessages, type TextSection } from './split-messages.ts';
-
-function agencies(lead: readonly string[]): string {
-  return lead.length === 0 ? '—' : lead.join(', ');
-}
 
 function section(title: string, items: readonly string[]): TextSection[] {
   return items.length === 0
@@ -21,6 +17,7 @@ function section(title: string, items: readonly string[]): TextSection[] {
 /** The sections of the digest, in reading order. */
 export function digestTextSections(model: DigestModel, locale: DigestLocale): TextSection[] {
   const w = WORDS[locale];
+  const agencies = (lead: readonly string[]): string => responsibleText(lead, locale);
   const lastReport = (at: Date | null): string =>
     at === null ? w.never : `${w.lastReport} ${instantDmy(at)}`;
   const silent = (s: DigestModel['silentThisMonth'][number]): string =>

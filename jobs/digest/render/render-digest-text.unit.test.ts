@@ -40,6 +40,19 @@ describe('renderDigestText', () => {
     expect(text).not.toContain(' — —');
   });
 
+  it('GIVEN an overdue task whose plan names no lead THEN the line says so instead of a dash', () => {
+    const input = scriptedInput();
+    const overdue = model.overdue[0]!;
+    const index = input.tasks.findIndex((t) => t.id === overdue.taskId);
+    input.tasks[index] = { ...input.tasks[index]!, lead: [] };
+    const vi = renderDigestText(buildDigest(input), 'vi', 4000).join('\n');
+    expect(vi).toContain(`• ${overdue.code}. ${overdue.title} — quá ${overdue.daysOverdue} ngày`);
+    expect(vi).toContain('— chưa xác định cơ quan chủ trì');
+    expect(vi).not.toMatch(/— —|— *$/mu);
+    const en = renderDigestText(buildDigest(input), 'en', 4000).join('\n');
+    expect(en).toContain('— no lead agency named');
+  });
+
   it('GIVEN en THEN the labels are English', () => {
     const text = renderDigestText(model, 'en', 4000).join('\n');
     expect(text).toContain('Overdue (3):');

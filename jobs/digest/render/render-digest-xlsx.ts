@@ -10,7 +10,7 @@ import type { DigestLocale } from '../../../domain/digest/digest-summary.ts';
 import { nounLabel } from '../../../domain/digest/digest-summary.ts';
 import { statusLabel } from '../../../domain/reply/report-status.ts';
 import { formatFileSize } from '../../../domain/text/format-file-size.ts';
-import { asOfText, dmy, excelDate, groupTitle, roman, WORDS } from './digest-labels.ts';
+import { asOfText, dmy, excelDate, groupTitle, responsibleText, roman, WORDS } from './digest-labels.ts';
 
 /** Row number of the table header (rows above it hold the counts). */
 export const XLSX_HEADER_ROW = 6;
@@ -58,16 +58,16 @@ const TIMING_LINE = {
     `Done on time ${t.done_on_time} · done late ${t.done_late} · within deadline ${t.within_deadline} · overdue ${t.overdue} · without a date ${t.without_deadline}`,
 };
 
-function noteOf(row: DigestRow, locale: DigestLocale): string {
+function noteOf(row: DigestRow, locale: DigestLocale, needsAssignment: boolean): string {
   const w = WORDS[locale];
-  const notes = [row.note ?? ''];
+  const notes = [needsAssignment ? w.needsAssignmentNote : '', row.note ?? ''];
   if (row.deadline.kind !== 'date') notes.push(formatDeadline(row.deadline, locale));
   if (row.extended && row.originalDue !== null) notes.push(w.extended(dmy(row.originalDue)));
   if (row.daysOverdue !== null) notes.push(`${w.overdue}: ${w.overdueDays(row.daysOverdue)}`);
   return notes.filter((n) => n.trim() !== '').join('\n');
 }
 
-function taskValues(row: DigestRow, locale: DigestLocale): ExcelJS.CellValue[] {
+function taskValues(row: DigestRow, locale: DigestLocale, needsAssignment: boolean): ExcelJS.CellValue[] {
   return [
     row.code,
     row.title,
@@ -75,10 +75,10 @@ function taskValues(row: DigestRow, locale: DigestLocale): ExcelJS.CellValue[] {
     row.blocker ?? '',
     row.assessment ?? '',
     row.budget ?? '',
-    noteOf(row, locale),
+    noteOf(row, locale, needsAssignment),
     statusLabel(row.status, locale),
     row.progress,
-    row.lead.join(', '),
+    responsibleText(row.lead, locale),
     row.deadline.due === null ? formatDeadline(row.deadline, locale) : excelDate(row.deadline.due),
     row.lastReportAt === null ? null : excelDate(vnDate(row.lastReportAt)),
     evidenceText(row, locale),
@@ -142,6 +142,7 @@ export async function renderDigestXlsx(model: DigestModel, locale: DigestLocale)
     c.fill = fill(GROUP_FILL);
   });
 
+  const needsAssignment = new Set(model.needsAssignment.map((t) => t.taskId));
   let r = XLSX_HEADER_ROW;
   model.groups.forEach((group, gi) => {
     r += 1;
@@ -156,7 +157,7 @@ export async function renderDigestXlsx(model: DigestModel, locale: DigestLocale)
     for (const row of group.rows) {
       r += 1;
       const line = sheet.getRow(r);
-      line.values = taskValues(row, locale);
+      line.values = taskValues(row, locale, needsAssignment.has(row.taskId));
       line.alignment = { wrapText: true, vertical: 'top' };
       line.getCell(11).numFmt = 'dd/mm/yyyy';
       line.getCell(12).numFmt = 'dd/mm/yyyy';
@@ -171,5 +172,32 @@ export async function renderDigestXlsx(model: DigestModel, locale: DigestLocale)
       sheet.getCell(row, c).border = { top: thin, left: thin, bottom: thin, right: thin };
     }
   }
+  addNeedsAssignmentSheet(workbook, model, locale);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Sheet name of the tasks whose collective lead nobody is assigned for (present only when there are any). */
+export const NEEDS_ASSIGNMENT_SHEET = { vi: 'Cần phân công', en: 'Needs assignment' } as const;
+
+/**
+ * A second sheet listing the not-done tasks whose lead is a collective the directory cannot expand
+ * ("Các sở, ban, ngành"): the secretariat must name a lead agency for each.
+ */
+function addNeedsAssignmentSheet(workbook: ExcelJS.Workbook, model: DigestModel, locale: DigestLocale): void {
+  if (model.needsAssignment.length === 0) return;
+  const w = WORDS[locale];
+  const sheet = workbook.addWorksheet(NEEDS_ASSIGNMENT_SHEET[locale]);
+  sheet.columns = [{ width: 7 }, { width: 60 }, { width: 40 }];
+  sheet.mergeCells(1, 1, 1, 3);
+  sheet.getCell(1, 1).value = `${w.needsAssignment} (${model.needsAssignment.length})`;
+  sheet.getCell(1, 1).font = { bold: true };
+  const header = sheet.getRow(2);
+  header.values =
+    locale === 'vi' ? ['STT', 'Tên nhiệm vụ', 'Chủ trì (nêu chung)'] : ['No.', 'Task', 'Lead (collective)'];
+  header.font = { bold: true };
+  model.needsAssignment.forEach((t, i) => {
+    const row = sheet.getRow(3 + i);
+    row.values = [t.code, t.title, responsibleText(t.lead, locale)];
+    row.alignment = { wrapText: true, vertical: 'top' };
+  });
 }

@@ -2,7 +2,12 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { scriptedInput } from '../../../domain/digest/__fixtures__/scripted-plan.ts';
 import { buildDigest } from '../../../domain/digest/build-digest.ts';
-import { OVERDUE_FILL, renderDigestXlsx, XLSX_HEADER_ROW } from './render-digest-xlsx.ts';
+import {
+  NEEDS_ASSIGNMENT_SHEET,
+  OVERDUE_FILL,
+  renderDigestXlsx,
+  XLSX_HEADER_ROW,
+} from './render-digest-xlsx.ts';
 
 const model = buildDigest(scriptedInput());
 
@@ -96,5 +101,40 @@ describe('renderDigestXlsx', () => {
     const en = await readBack(await renderDigestXlsx(digest, 'en'));
     expect(en.getCell(XLSX_HEADER_ROW, 13).value).toBe('Evidence');
     expect(en.getRow(XLSX_HEADER_ROW + 4).getCell(13).value).toBe('Photo, 117 KB — file_id AgACAgUAAxkBAAIB');
+  });
+
+  it('GIVEN a task with a collective lead nobody is assigned for and one naming nobody THEN both cells say who, a sheet lists the first', async () => {
+    const input = scriptedInput();
+    const collective = input.tasks.findIndex((t) => t.code === '7'); // not started
+    const nobody = input.tasks.findIndex((t) => t.code === '8'); // in progress
+    const c = input.tasks[collective]!;
+    input.tasks[collective] = { ...c, lead: ['Các sở, ban, ngành'], needsAssignment: true };
+    input.tasks[nobody] = { ...input.tasks[nobody]!, lead: [] };
+    const digest = buildDigest(input);
+    for (const locale of ['vi', 'en'] as const) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await renderDigestXlsx(digest, locale)) as unknown as ExcelJS.Buffer);
+      const sheet = workbook.worksheets[0]!;
+      const leads: unknown[] = [];
+      sheet.eachRow((row, r) => {
+        if (r > XLSX_HEADER_ROW && /^\d+$/u.test(String(row.getCell(1).value)))
+          leads.push(row.getCell(10).value);
+      });
+      expect(leads).toHaveLength(input.tasks.length);
+      for (const lead of leads) expect(String(lead ?? '').trim()).not.toBe('');
+      expect(leads).toContain('Các sở, ban, ngành');
+      expect(leads).toContain(locale === 'vi' ? 'chưa xác định cơ quan chủ trì' : 'no lead agency named');
+      const needs = workbook.getWorksheet(NEEDS_ASSIGNMENT_SHEET[locale]);
+      expect(needs).toBeDefined();
+      expect(String(needs!.getCell(1, 1).value)).toContain(
+        locale === 'vi' ? 'Cần phân công cơ quan chủ trì' : 'Needs a lead agency assigned',
+      );
+      expect(needs!.getRow(3).values).toEqual([undefined, c.code, c.title, 'Các sở, ban, ngành']);
+      expect(needs!.rowCount).toBe(3);
+    }
+    // Without such a task there is no such sheet.
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.load((await renderDigestXlsx(model, 'vi')) as unknown as ExcelJS.Buffer);
+    expect(plain.worksheets).toHaveLength(1);
   });
 });
