@@ -142,7 +142,7 @@ describe('npm run cli', () => {
         'overdueDays',
       ]),
     );
-  });
+  }, 120_000);
 
   it('GIVEN a wrong call THEN exit 2 with usage', () => {
     expect(cli(['import'], env).code).toBe(2);

@@ -148,7 +148,7 @@ describe('npm run cli -- remind with WORK_EXTRA_* days', () => {
   it('GIVEN no extra days THEN Thursday 20/3 has its T0 and Saturday 22/3 plans nothing', () => {
     expect(dryRun('2025-03-20T07:30:00+07:00', {}).map((l) => `${l.task}:${l.kind}`)).toContain('20:T0');
     expect(dryRun('2025-03-22T07:30:00+07:00', {})).toEqual([]);
-  });
+  }, 120_000);
 
   it('GIVEN WORK_EXTRA_DAYS_OFF=2025-03-20 THEN that day plans nothing and the T0 moves as the service moves it', async () => {
     const env = { WORK_EXTRA_DAYS_OFF: '2025-03-20' };
@@ -158,12 +158,12 @@ describe('npm run cli -- remind with WORK_EXTRA_* days', () => {
     expect(dayBefore).toEqual(await servicePlans('2025-03-19T07:30:00+07:00', env));
     // Without the day off, 19/3 is not the T0 of task 20.
     expect(dryRun('2025-03-19T07:30:00+07:00', {}).map((l) => `${l.task}:${l.kind}`)).not.toContain('20:T0');
-  });
+  }, 120_000);
 
   it('GIVEN WORK_EXTRA_WORKING_DAYS=2025-03-22 (a make-up Saturday) THEN that Saturday plans, as the service does', async () => {
     const env = { WORK_EXTRA_WORKING_DAYS: '2025-03-22' };
     const saturday = dryRun('2025-03-22T07:30:00+07:00', env);
     expect(saturday.map((l) => `${l.task}:${l.kind}`)).toContain('22:T0');
     expect(saturday).toEqual(await servicePlans('2025-03-22T07:30:00+07:00', env));
-  });
+  }, 120_000);
 });

@@ -52,7 +52,8 @@ const MAX_YEAR = 2199;
  * - "Từ <period>" with no end ("Từ quý II/2023 và thực hiện thường xuyên") is `ongoing` with `start` set
  *   and `due` null: the period says when work begins, not when it is due.
  * - `recurring` is true for "thường xuyên", "hằng/hàng năm", "duy trì", "liên tục", "định kỳ",
- *   "tiếp tục", "và những năm tiếp theo"; with no period the kind is `ongoing`.
+ *   "tiếp tục", "và những năm tiếp theo"; with no period, or with periods that name no year and no
+ *   reference year ("Thường xuyên trong năm"), the kind is `ongoing`.
  * - `roadmap` for "lộ trình", "theo hướng dẫn/kế hoạch/chỉ đạo/tiến độ/quy định/văn bản" when no period
  *   is left once references to other documents ("Nghị quyết 50/NQ-CP, ngày 8/4/2022") are removed;
  *   a period that remains wins over the roadmap, with a warning.
@@ -98,6 +99,8 @@ function readDated(
   const problem = tokens.find((t) => t.error !== null)?.error ?? strayNumber(rest);
   if (problem) return refuse(phrase, `Could not read the deadline "${phrase}": ${problem}`);
   const years = resolveYears(tokens, validYear(ctx.referenceYear));
+  // "Thường xuyên trong năm" with no year anywhere: work that recurs, not a date to guess.
+  if (years === null && ctx.recurring) return { deadline: undated(phrase, 'ongoing', true), warning: null };
   if (years === null) return refuse(phrase, `"${phrase}" names no year and no reference year was given`);
   const spans = tokens.map((t, i) => bounds(t, years.values[i] ?? 0));
   const first = spans[0];

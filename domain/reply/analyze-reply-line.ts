@@ -304,7 +304,8 @@ type HeadStep =
 function skipNegatedObstacle(text: LineText, head: HeadRead): HeadStep | null {
   const clauseEnd = negatedObstacleClauseAt(text, head.tokenIndex);
   if (clauseEnd === null) return null;
-  head.headEnd = endBefore(text, clauseEnd);
+  // The clause's closing punctuation (", ", "; ", ". ", " - ") goes with it.
+  head.headEnd = tokenAt(text, clauseEnd)?.start ?? endBefore(text, clauseEnd);
   head.tokenIndex = clauseEnd;
   return 'continue';
 }

@@ -146,3 +146,51 @@ describe('parseStatusReply: group-qualified task codes', () => {
     },
   );
 });
+
+/**
+ * Issue 15 item 11, more ways of saying "no obstacle, and here is where we are": other clause breaks
+ * (";", ".", "-", "và"), a time word before the negation ("hiện", "đến nay"), other verbs ("phát sinh",
+ * "gặp phải"), and a bracketed figure after a negated obstacle — never a blocker.
+ */
+describe('parseStatusReply: more negated obstacles before the status', () => {
+  it.each<[string, Row]>([
+    ['không còn vướng mắc, đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['khong con vuong mac, dang trien khai 50%', ['in_progress', 50, null, null]],
+    ['chưa có vướng mắc, đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['chua co vuong mac, dang trien khai 50%', ['in_progress', 50, null, null]],
+    ['không còn vướng mắc gì, đang thực hiện (60%)', ['in_progress', 60, null, null]],
+    ['chưa có vướng mắc, đang thực hiện (60%)', ['in_progress', 60, null, null]],
+    ['Không có vướng mắc. Đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['không có vướng mắc; đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['không có vướng mắc - đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['không có vướng mắc và đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['khong co vuong mac va dang trien khai 50%', ['in_progress', 50, null, null]],
+    ['không có khó khăn, vướng mắc; đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['Không có vướng mắc, khó khăn. Đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['Hiện không có vướng mắc, đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['hiện chưa có vướng mắc, đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['hien tai khong co vuong mac, dang lam 50%', ['in_progress', 50, null, null]],
+    ['Không phát sinh vướng mắc, đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['chưa phát sinh khó khăn, vướng mắc, đang làm 50%', ['in_progress', 50, null, null]],
+    ['đến nay chưa phát sinh vướng mắc, đã hoàn thành', ['done', 100, null, null]],
+    ['không gặp phải khó khăn gì, đang làm 30%', ['in_progress', 30, null, null]],
+    ['không có vướng mắc và chờ hướng dẫn', ['waiting_central', null, null, null]],
+  ])('GIVEN %j THEN no blocker and the status after it', (input, [status, progress, result, blocker]) => {
+    expect(read(input)).toEqual([[null, status, progress, result, blocker]]);
+  });
+
+  it.each<[string, Row]>([
+    ['hiện vướng: chưa có kinh phí', ['blocked', null, null, 'chưa có kinh phí']],
+    ['Hiện đang triển khai 50%', ['in_progress', 50, null, null]],
+    ['đang triển khai 50% - vướng: thiếu người', ['in_progress', 50, null, 'thiếu người']],
+  ])(
+    'GIVEN %j THEN a real obstacle or a plain status reads as before',
+    (input, [status, progress, result, blocker]) => {
+      expect(read(input)).toEqual([[null, status, progress, result, blocker]]);
+    },
+  );
+
+  it('GIVEN a negated obstacle then an obstacle with no status THEN no status is guessed', () => {
+    expect(read('không có vướng mắc - chưa có kinh phí')).toEqual(['no-status']);
+  });
+});

@@ -13,6 +13,8 @@ import {
   matchAny,
   matchPhrase,
   NEGATION_FILLERS,
+  NEGATION_JOINS,
+  NEGATION_LEADS,
   NEGATION_TAILS,
   NEGATORS,
   PERCENT_WORDS,
@@ -45,7 +47,7 @@ export interface NumberRead {
 }
 
 const END_PUNCT = /^[\s,;.:!?\-–—|)]*(?:[,;.:!?|]|$)/u;
-const CLAUSE_BREAK = /^\s*[,;.]\s*$/u;
+const CLAUSE_BREAK = /^\s*[,;.\-–—]\s*$/u;
 const CLOSING_BRACKET = /^\s*\)/u;
 const MAX_MODIFIER_DEPTH = 3;
 const MAX_WAIT_WORDS = 5;
@@ -193,18 +195,21 @@ export function isNegatedBefore(text: LineText, tokenIndex: number): boolean {
 }
 
 /**
- * "không có vướng mắc", "chưa gặp khó khăn gì", "không còn vướng" at `tokenIndex`, ending its clause (a
- * comma or the like follows, and more text after it): the token after the clause, else null.
+ * "không có vướng mắc", "chưa gặp khó khăn gì", "không còn vướng", "hiện chưa phát sinh khó khăn" at
+ * `tokenIndex`, ending its clause (a comma, semicolon, full stop or dash follows, and more text after it;
+ * or "và" and a status word): the token after the clause (after "và"), else null.
  */
 export function negatedObstacleClauseAt(text: LineText, tokenIndex: number): number | null {
-  let at = phraseAt(text, NEGATORS, tokenIndex);
+  let at = phraseAt(text, NEGATORS, phraseAt(text, NEGATION_LEADS, tokenIndex) ?? tokenIndex);
   if (at === null) return null;
   for (let step = 0; step < 2; step++) at = phraseAt(text, NEGATION_FILLERS, at) ?? at;
   const obstacleEnd = phraseAt(text, BLOCKER_PHRASES, at);
   if (obstacleEnd === null) return null;
   const clauseEnd = phraseAt(text, NEGATION_TAILS, obstacleEnd) ?? obstacleEnd;
   const next = tokenAt(text, clauseEnd);
-  return next && CLAUSE_BREAK.test(text.line.slice(endBefore(text, clauseEnd), next.start))
-    ? clauseEnd
-    : null;
+  if (!next) return null;
+  const gap = text.line.slice(endBefore(text, clauseEnd), next.start);
+  if (CLAUSE_BREAK.test(gap)) return clauseEnd;
+  const joined = /^\s+$/u.test(gap) ? phraseAt(text, NEGATION_JOINS, clauseEnd) : null;
+  return joined !== null && cueAt(text, joined)?.kind === 'status' ? joined : null;
 }

@@ -209,7 +209,23 @@ export const NEGATORS = phrases([
 ]);
 
 /** Words between a negation and the blocker word: "không có vướng mắc", "không bị vướng". */
-export const NEGATION_FILLERS = phrases(['có', 'bị', 'gặp', 'còn']);
+export const NEGATION_FILLERS = phrases(['có', 'bị', 'gặp', 'còn', 'phát sinh', 'xảy ra', 'phải', 'thấy']);
+
+/** Words that may open a negated obstacle: "hiện không có vướng mắc", "đến nay chưa phát sinh khó khăn". */
+export const NEGATION_LEADS = phrases([
+  'cho đến nay',
+  'đến nay',
+  'tới nay',
+  'hiện nay',
+  'hiện tại',
+  'hiện giờ',
+  'hiện',
+  'trước mắt',
+  'tạm thời',
+]);
+
+/** A word joining a leading negated obstacle to the status: "không có vướng mắc và đang triển khai 50%". */
+export const NEGATION_JOINS = phrases(['và', 'and']);
 
 /** Words that close a negated obstacle: "không có vướng mắc gì", "không vướng mắc nào cả". */
 export const NEGATION_TAILS = phrases(['gì cả', 'nào cả', 'gì', 'nào', 'cả']);

@@ -7,7 +7,7 @@
 import { setConversation, takeConversation } from '../../store/conversations.ts';
 import { type TaskView, tasksByIds } from '../../store/tasks.ts';
 import { type ReportFields, recordAndConfirm } from './record-and-confirm.ts';
-import { notYoursText, resolveTask } from './resolve-task.ts';
+import { resolveTask, unresolvedText } from './resolve-task.ts';
 import type { Turn } from './turn.ts';
 
 export const BUTTON_PAYLOAD = /^#(\S{1,20})\s+(xong|dang|vuong|cho|tiendo|boqua)$/u;
@@ -46,7 +46,7 @@ export async function pressButton(
   }
   const found = await resolveTask(turn, code, contextIds);
   if (!found.ok) {
-    await turn.reply(found.reason === 'unknown' ? turn.m.unknownTask(code) : notYoursText(turn, found.task));
+    await turn.reply(unresolvedText(turn, found));
     return 'rejected';
   }
   const task = found.task;

@@ -11,7 +11,7 @@ import {
   tasksForAgencies,
 } from '../../store/tasks.ts';
 import { type ReportFields, recordAndConfirm } from './record-and-confirm.ts';
-import { notYoursText, resolveTask } from './resolve-task.ts';
+import { resolveTask, unresolvedText } from './resolve-task.ts';
 import { maskTyped, type Turn } from './turn.ts';
 
 /** The task a message without a code is about: the reminder replied to, or the officer's only task. */
@@ -69,7 +69,7 @@ export async function reportProgress(
         ? { ok: true as const, task: implicit }
         : await resolveTask(turn, code, contextIds);
     if (!found.ok) {
-      await turn.reply(found.reason === 'unknown' ? m.unknownTask(code) : notYoursText(turn, found.task));
+      await turn.reply(unresolvedText(turn, found));
       return 'rejected';
     }
     resolved.push({

@@ -11,6 +11,8 @@ import type { Turn } from './turn.ts';
 export type TaskResolution =
   | { ok: true; task: TaskView }
   | { ok: false; reason: 'unknown'; code: string }
+  /** "3" names several of the officer's tasks ("I.3", "II.3"): the group must be written. */
+  | { ok: false; reason: 'ambiguous'; code: string; codes: string[] }
   | { ok: false; reason: 'not-yours'; code: string; task: TaskView };
 
 /**
@@ -35,7 +37,8 @@ export async function resolveTask(
   const task =
     inContext.find((t) => isResponsible(t, agencyIds)) ?? (ambiguous ? undefined : (exact[0] ?? mine[0]));
   if (task) return { ok: true, task };
-  if (ambiguous) return { ok: false, reason: 'unknown', code };
+  if (ambiguous)
+    return { ok: false, reason: 'ambiguous', code, codes: [...new Set(mine.map((t) => t.code))] };
   return { ok: false, reason: 'not-yours', code, task: candidates[0]! };
 }
 
@@ -43,6 +46,18 @@ export async function resolveTask(
 export async function contextTaskIds(turn: Turn, loadContext: () => Promise<number[]>): Promise<TaskView[]> {
   const ids = await loadContext();
   return tasksByIds(turn.db, ids);
+}
+
+/** The answer to a task the officer cannot report on: unknown, ambiguous, or another agency's. */
+export function unresolvedText(turn: Turn, found: Exclude<TaskResolution, { ok: true }>): string {
+  if (found.reason === 'unknown') return turn.m.unknownTask(found.code);
+  if (found.reason === 'ambiguous')
+    return turn.m.ambiguousTask(
+      found.code,
+      found.codes.map((c) => `#${c}`).join(', '),
+      found.codes[0] ?? found.code,
+    );
+  return notYoursText(turn, found.task);
 }
 
 export function notYoursText(turn: Turn, task: TaskView): string {

@@ -108,6 +108,8 @@ export const en: Messages = {
   notYourTask: (code, lead, support) =>
     `Task #${code} is led by ${lead || '(unknown)'}${support ? ` with ${support}` : ''}. Your agency is not assigned to it, so you cannot report on it.`,
   unknownTask: (code) => `No task #${code}. Send /tasks to see your agency's task codes.`,
+  ambiguousTask: (code, choices, example) =>
+    `Your agency has several tasks numbered ${code}: ${choices}. Write the group too, e.g. "#${example} done".`,
   replyProblem: {
     'no-status': 'The status is missing.',
     'bad-progress': 'Progress must be a number from 0 to 100.',

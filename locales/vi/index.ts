@@ -113,6 +113,8 @@ export const vi = {
   notYourTask: (code: string, lead: string, support: string) =>
     `Nhiệm vụ #${code} do ${lead || '(chưa rõ)'} chủ trì${support ? `, ${support} phối hợp` : ''}. Đơn vị của bạn không được giao nhiệm vụ này nên không thể báo cáo.`,
   unknownTask: (code: string) => `Không tìm thấy nhiệm vụ #${code}. Gõ /nhiemvu để xem mã các nhiệm vụ của đơn vị.`,
+  ambiguousTask: (code: string, choices: string, example: string) =>
+    `Đơn vị của bạn có nhiều nhiệm vụ số ${code}: ${choices}. Hãy ghi kèm nhóm, ví dụ "#${example} xong".`,
   replyProblem: {
     'no-status': 'Chưa rõ trạng thái.',
     'bad-progress': 'Tiến độ phải là số từ 0 đến 100.',

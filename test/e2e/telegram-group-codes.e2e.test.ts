@@ -18,6 +18,9 @@ const MINISTRY = path.resolve(
 /** An officer of the centre that leads II.1 and II.3 (and nothing else numbered 3). */
 const USER = { id: 6101, first_name: 'Hà', language_code: 'vi' };
 
+/** An officer of Văn phòng Bộ, which leads or supports both I.2 and II.2. */
+const OFFICE_USER = { id: 6102, first_name: 'Nam', language_code: 'vi' };
+
 type Sent = { chat_id?: unknown; text?: unknown };
 
 describe('group-qualified task codes typed in chat', () => {
@@ -25,11 +28,11 @@ describe('group-qualified task codes typed in chat', () => {
   let app: TestApp;
   let planId: number;
 
-  const textTo = (pattern: RegExp, timeoutMs = 20_000) =>
+  const textTo = (pattern: RegExp, timeoutMs = 20_000, user: { id: number } = USER) =>
     fake.waitFor(
       (c) =>
         c.method === 'sendMessage' &&
-        String((c.params as Sent).chat_id) === String(USER.id) &&
+        String((c.params as Sent).chat_id) === String(user.id) &&
         pattern.test(String((c.params as Sent).text)),
       timeoutMs,
     );
@@ -62,6 +65,16 @@ describe('group-qualified task codes typed in chat', () => {
     const { code } = await createInvite(db, { officerId: officer.id, purpose: 'officer', now: new Date() });
     fake.injectText(USER, `/start ${code}`);
     await textTo(/Xin chào Phạm Thu Hà/u);
+    const office = await db.agency.findFirstOrThrow({ where: { name: 'Văn phòng Bộ' } });
+    const clerk = await createOfficer(db, {
+      name: 'Đỗ Văn Nam',
+      agencyId: office.id,
+      role: 'officer',
+      locale: 'vi',
+    });
+    const clerkInvite = await createInvite(db, { officerId: clerk.id, purpose: 'officer', now: new Date() });
+    fake.injectText(OFFICE_USER, `/start ${clerkInvite.code}`);
+    await textTo(/Xin chào Đỗ Văn Nam/u, 20_000, OFFICE_USER);
   }, 90_000);
 
   afterAll(async () => {
@@ -88,5 +101,19 @@ describe('group-qualified task codes typed in chat', () => {
     expect((await reportsOf('II.3')).at(-1)).toMatchObject({ status: 'in_progress', progress: 40 });
     expect(await reportsOf('I.3')).toEqual([]);
     expect(await reportsOf('III.3')).toEqual([]);
+  });
+
+  it('GIVEN "2 xong" from an officer with both I.2 and II.2 THEN nothing is recorded and the answer names both', async () => {
+    const before = (await reportsOf('I.2')).length + (await reportsOf('II.2')).length;
+    fake.injectText(OFFICE_USER, '2 xong');
+    await textTo(
+      /nhiều nhiệm vụ số 2: #I\.2, #II\.2\. Hãy ghi kèm nhóm, ví dụ "#I\.2 xong"/u,
+      20_000,
+      OFFICE_USER,
+    );
+    expect((await reportsOf('I.2')).length + (await reportsOf('II.2')).length).toBe(before);
+    fake.injectText(OFFICE_USER, '#II.2 xong');
+    await textTo(/Đã ghi nhận #II\.2: Hoàn thành, 100%/u, 20_000, OFFICE_USER);
+    expect((await reportsOf('II.2')).at(-1)).toMatchObject({ status: 'done' });
   });
 });

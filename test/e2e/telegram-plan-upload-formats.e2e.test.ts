@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminChat, type ChatUser, markupOf, startAdminChat } from '../support/admin-chat.ts';
+import { type AdminChat, type ChatUser, markupOf, startAdminChat, textOf } from '../support/admin-chat.ts';
 
 const WORD = readFileSync(
   path.resolve(import.meta.dirname, '../fixtures/plans/lamdong-cchc-2026-2030-plan.docx'),
@@ -33,6 +33,8 @@ describe('plan files sent to the bot', () => {
     chat.fake.injectDocument(admin, { fileName: 'ke-hoach-cchc.docx', bytes: WORD, mimeType: DOCX_MIME });
     const preview = await chat.next(admin, /^Xem trước tệp kế hoạch ".*": 56 nhiệm vụ/u, mark);
     expect(markupOf(preview)).toContain('/nhap_ok');
+    // Collective leads the directory cannot expand ("Các cơ quan, đơn vị liên quan") are flagged at once.
+    expect(textOf(preview)).toMatch(/cần phân công \(\/giao\): III\.2, III\.4, IV\.1/u);
     const pending = await db().conversation.findFirstOrThrow({ where: { kind: 'confirm-import' } });
     expect(Object.keys(pending.data as object).sort()).toEqual(['fileId', 'fileName', 'sha256', 'size']);
     expect(JSON.stringify(pending.data).length).toBeLessThan(400);
