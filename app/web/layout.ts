@@ -42,6 +42,7 @@ h1 { font-size: 1.5rem; margin: .3em 0 .5em; } h2 { font-size: 1.2rem; margin: 1
 dl.totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 8px; margin: 0; }
 dl.totals div { border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
 dl.totals dt { font-size: .85rem; color: var(--muted); } dl.totals dd { margin: 0; font-size: 1.4rem; font-weight: bold; }
+dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0 0 8px; }
 .overdue { color: var(--bad); } .ok { color: var(--ok); }
 figure { margin: 0; } figure svg { width: 100%; height: auto; max-width: 1000px; border: 1px solid var(--line); }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }

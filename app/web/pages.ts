@@ -256,7 +256,7 @@ ${r.evidenceKind ? html`<div>${tw.evidence}: ${r.evidenceKind}${r.evidenceSize =
     'tasks',
     html`<p class="muted">${task.plan.title}${task.group ? html` · ${task.group.code}. ${task.group.title}` : ''}</p>
 <h2>${tw.wording}</h2>
-<dl>
+<dl class="facts">
 ${task.objective ? html`<dt>${tw.objective}</dt><dd>${task.objective}</dd>` : ''}
 ${task.expectedOutput ? html`<dt>${tw.output}</dt><dd>${task.expectedOutput}</dd>` : ''}
 <dt>${tw.deadlineWritten}</dt><dd>${task.deadlineRaw || '—'}</dd>
