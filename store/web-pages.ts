@@ -391,3 +391,24 @@ export async function weeklyOverdueTrend(
     .reverse()
     .map((r) => ({ periodKey: r.period_key, tasks: r.tasks ?? 0, overdue: r.overdue ?? 0 }));
 }
+
+/**
+ * A fingerprint of everything a digest's figures are computed from (tasks, reports, extensions, stored
+ * digests, reminders, chats' reachability, officers): equal fingerprints on the same Vietnam day and
+ * period mean the same digest, so the overview may reuse a model computed moments ago. One statement.
+ */
+export async function digestFingerprint(db: PrismaClient): Promise<string> {
+  const rows = await db.$queryRaw<Array<{ f: string }>>`
+    SELECT concat_ws('|',
+      (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM task),
+      (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || count(superseded_at) FROM status_report),
+      (SELECT count(*) || ':' || coalesce(max(coalesce(decided_at, created_at))::text, '') FROM deadline_extension),
+      (SELECT count(*) || ':' || coalesce(max(id), 0) FROM digest),
+      (SELECT count(*) FILTER (WHERE state = 'sent') || ':' || coalesce(max(id), 0) FROM reminder),
+      (SELECT count(*) || ':' || count(unreachable_since) || ':' || coalesce(max(id), 0) FROM channel_identity),
+      (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM officer),
+      (SELECT count(*) || ':' || coalesce(max(answered_at)::text, '') FROM explanation_request),
+      (SELECT count(*) || ':' || coalesce(max(successor_id), 0) FROM agency),
+      (SELECT count(*) FROM plan)) AS f`;
+  return rows[0]?.f ?? '';
+}

@@ -163,6 +163,26 @@ describe('dashboard', () => {
     expect(Object.keys(shown)).toHaveLength(11);
     expect(res.body).toContain(json.summary.vi.replaceAll('"', '&quot;').slice(0, 60));
     expect(res.body).toContain('<svg role="img"');
+    // A report changes the figures: the overview does not keep showing the earlier digest.
+    await recordReport(db, {
+      taskId: seed.taskId('3'),
+      officerId: seed.officers.police.id,
+      status: 'done',
+      progress: 100,
+      result: null,
+      blocker: null,
+      channel: 'telegram',
+      platformMessageId: 'web-overview-1',
+      inboundMessageId: null,
+      masked: [],
+      at: vn('2024-06-28', '16:00'),
+    });
+    const after = await get('/', cookie);
+    const done = digestToJson(
+      (await buildCurrentDigest({ db, kind: 'weekly', at: chat.app.now.value })).model,
+    );
+    expect(done.totals.done).toBe(json.totals.done + 1);
+    expect(after.body).toContain(`data-total="done">${done.totals.done}<`);
     const en = await get('/?lang=en', cookie);
     expect(en.body).toContain('<html lang="en">');
     expect(en.body).toContain('Deadline categories');
