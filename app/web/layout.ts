@@ -64,7 +64,11 @@ button.reject { background: var(--bad); border-color: var(--bad); }
 .error { padding: 8px 12px; border: 1px solid var(--bad); background: #fdecea; border-radius: 6px; }
 .status-done, .status-done_maintained { color: var(--ok); font-weight: 600; }
 .status-blocked, .status-waiting_central { color: var(--warn); font-weight: 600; }
-@media (max-width: 600px) { main { padding: 8px; } h1 { font-size: 1.3rem; } th, td { padding: 5px 6px; } }
+@media (max-width: 600px) { main { padding: 8px; } h1 { font-size: 1.3rem; } th, td { padding: 5px 6px; }
+  table.stack thead { position: absolute; left: -9999px; }
+  table.stack tr { display: block; border: 1px solid var(--line); border-radius: 6px; margin-bottom: 10px; padding: 4px 0; }
+  table.stack td { display: block; border: 0; padding: 3px 10px; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); } }
 `;
 
 type NavKey = 'overview' | 'tasks' | 'agencies' | 'downloads' | 'extensions';

@@ -190,18 +190,18 @@ export function tasksPage(
 </form>`;
   const rows = list.rows.map(
     (r) => html`<tr data-task="${r.code}">
-<td><a href="/tasks/${r.id}">${r.code}</a></td>
-<td><a href="/tasks/${r.id}">${r.title}</a></td>
-<td>${r.lead}</td>
-<td>${r.dueDate ? day(r.dueDate) : r.deadlineRaw || '—'}</td>
-<td>${statusLabel(ctx, r.status)}${r.progress === null ? '' : ` ${r.progress}%`}</td>
-<td>${r.lastReportAt ? when(r.lastReportAt) : html`<span class="muted">${w.never}</span>`}</td>
+<td data-label="${tw.code}"><a href="/tasks/${r.id}">${r.code}</a></td>
+<td data-label="${tw.task}"><a href="/tasks/${r.id}">${r.title}</a></td>
+<td data-label="${tw.lead}">${r.lead}</td>
+<td data-label="${tw.due}">${r.dueDate ? day(r.dueDate) : r.deadlineRaw || '—'}</td>
+<td data-label="${tw.status}">${statusLabel(ctx, r.status)}${r.progress === null ? '' : ` ${r.progress}%`}</td>
+<td data-label="${tw.lastReport}">${r.lastReportAt ? when(r.lastReportAt) : html`<span class="muted">${w.never}</span>`}</td>
 </tr>`,
   );
   const table =
     list.rows.length === 0
       ? html`<p>${tw.empty}</p>`
-      : html`<div class="scroll"><table>
+      : html`<div class="scroll"><table class="stack">
 <thead><tr>${sortHeader('code', tw.code)}<th scope="col">${tw.task}</th><th scope="col">${tw.lead}</th>${sortHeader('due', tw.due)}${sortHeader('status', tw.status)}${sortHeader('lastReport', tw.lastReport)}</tr></thead>
 <tbody>${rows}</tbody></table></div>`;
   const pager = html`<nav class="pager" aria-label="${tw.page(list.page, list.pages)}">
@@ -341,10 +341,10 @@ export function extensionsPage(
   const list =
     pending.length === 0
       ? html`<p>${ew.none}</p>`
-      : html`<div class="scroll"><table><thead><tr><th scope="col">${ew.task}</th><th scope="col">${w.task.previousDue}</th><th scope="col">${w.task.newDue}</th><th scope="col">${w.task.reason}</th><th scope="col">${ew.requestedBy}</th><th scope="col"><span class="skip">${ew.approve} / ${ew.reject}</span></th></tr></thead><tbody>${pending.map(
+      : html`<div class="scroll"><table class="stack"><thead><tr><th scope="col">${ew.task}</th><th scope="col">${w.task.previousDue}</th><th scope="col">${w.task.newDue}</th><th scope="col">${w.task.reason}</th><th scope="col">${ew.requestedBy}</th><th scope="col"><span class="skip">${ew.approve} / ${ew.reject}</span></th></tr></thead><tbody>${pending.map(
           (
             e,
-          ) => html`<tr data-extension="${e.id}"><td><a href="/tasks/${e.taskId}">${e.taskCode}</a> ${e.taskTitle}</td><td>${day(e.previousDue)}</td><td>${day(e.newDue)}</td><td>${e.reason}</td><td>${e.requestedBy ?? '—'}<br><span class="muted">${when(e.createdAt)}</span></td>
+          ) => html`<tr data-extension="${e.id}"><td data-label="${ew.task}"><a href="/tasks/${e.taskId}">${e.taskCode}</a> ${e.taskTitle}</td><td data-label="${w.task.previousDue}">${day(e.previousDue)}</td><td data-label="${w.task.newDue}">${day(e.newDue)}</td><td data-label="${w.task.reason}">${e.reason}</td><td data-label="${ew.requestedBy}">${e.requestedBy ?? '—'}<br><span class="muted">${when(e.createdAt)}</span></td>
 <td><form method="post" action="/extensions/${e.id}" class="actions"><input type="hidden" name="csrf" value="${ctx.csrf}">
 <button type="submit" name="decision" value="approve" aria-label="${ew.approve} ${e.taskCode}">${ew.approve}</button>
 <button type="submit" name="decision" value="reject" class="reject" aria-label="${ew.reject} ${e.taskCode}">${ew.reject}</button></form></td></tr>`,
