@@ -24,7 +24,7 @@ const AGENCIES = 20;
 const GROUPS = 10;
 
 /** Seeds the plan and its history with SQL (seconds, not minutes). */
-async function seed(
+export async function seedWebBench(
   db: Awaited<ReturnType<typeof benchEnv>>['db'],
   taskCount: number,
   reportCount: number,
@@ -98,7 +98,7 @@ export async function webPagesCost(
   const env = await benchEnv('web');
   const server = Fastify({ logger: false });
   try {
-    const { committeeId, busyTaskId } = await seed(env.db, taskCount, reportCount);
+    const { committeeId, busyTaskId } = await seedWebBench(env.db, taskCount, reportCount);
     const now = () => new Date('2025-12-01T03:00:00Z');
     const outbox: Outbox = {
       enqueue: () => Promise.reject(new Error('no messages in the bench')),
