@@ -227,9 +227,9 @@ export function taskPage(ctx: PageContext, task: TaskDetail): Html {
   const extensions =
     task.extensions.length === 0
       ? html`<p>${tw.none}</p>`
-      : html`<div class="scroll"><table><thead><tr><th scope="col">${tw.requested}</th><th scope="col">${tw.previousDue}</th><th scope="col">${tw.newDue}</th><th scope="col">${tw.reason}</th><th scope="col">${w.tasks.status}</th><th scope="col">${tw.decidedBy}</th></tr></thead><tbody>${task.extensions.map(
+      : html`<div class="scroll"><table class="stack"><thead><tr><th scope="col">${tw.requested}</th><th scope="col">${tw.previousDue}</th><th scope="col">${tw.newDue}</th><th scope="col">${tw.reason}</th><th scope="col">${w.tasks.status}</th><th scope="col">${tw.decidedBy}</th></tr></thead><tbody>${task.extensions.map(
           (e) =>
-            html`<tr><td>${when(e.createdAt)}<br><span class="muted">${name(e.requestedBy)}</span></td><td>${day(e.previousDue)}</td><td>${day(e.newDue)}</td><td>${e.reason}</td><td>${w.extensionStates[e.state]}</td><td>${e.decidedBy === null ? '—' : html`${name(e.decidedBy)}<br><span class="muted">${when(e.decidedAt)}</span>`}</td></tr>`,
+            html`<tr><td data-label="${tw.requested}">${when(e.createdAt)}<br><span class="muted">${name(e.requestedBy)}</span></td><td data-label="${tw.previousDue}">${day(e.previousDue)}</td><td data-label="${tw.newDue}">${day(e.newDue)}</td><td data-label="${tw.reason}">${e.reason}</td><td data-label="${w.tasks.status}">${w.extensionStates[e.state]}</td><td data-label="${tw.decidedBy}">${e.decidedBy === null ? '—' : html`${name(e.decidedBy)}<br><span class="muted">${when(e.decidedAt)}</span>`}</td></tr>`,
         )}</tbody></table></div>`;
   const reports =
     task.reports.length === 0
@@ -246,9 +246,9 @@ ${r.evidenceKind ? html`<div>${tw.evidence}: ${r.evidenceKind}${r.evidenceSize =
   const reminders =
     task.reminders.length === 0
       ? html`<p>${tw.none}</p>`
-      : html`<div class="scroll"><table><thead><tr><th scope="col">${tw.day}</th><th scope="col">${tw.kind}</th><th scope="col">${w.agencies.officer}</th><th scope="col">${tw.delivery}</th></tr></thead><tbody>${task.reminders.map(
+      : html`<div class="scroll"><table class="stack"><thead><tr><th scope="col">${tw.day}</th><th scope="col">${tw.kind}</th><th scope="col">${w.agencies.officer}</th><th scope="col">${tw.delivery}</th></tr></thead><tbody>${task.reminders.map(
           (r) =>
-            html`<tr><td>${day(r.dueDay)}</td><td>${r.kind}</td><td>${r.officer.name}</td><td>${w.reminderStates[r.state]}${r.delivery?.sentAt ? html` <span class="muted">(${r.delivery.channel}, ${when(r.delivery.sentAt)})</span>` : ''}</td></tr>`,
+            html`<tr><td data-label="${tw.day}">${day(r.dueDay)}</td><td data-label="${tw.kind}">${r.kind}</td><td data-label="${w.agencies.officer}">${r.officer.name}</td><td data-label="${tw.delivery}">${w.reminderStates[r.state]}${r.delivery?.sentAt ? html` <span class="muted">(${r.delivery.channel}, ${when(r.delivery.sentAt)})</span>` : ''}</td></tr>`,
         )}</tbody></table></div>`;
   return page(
     ctx,
