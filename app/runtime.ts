@@ -33,6 +33,7 @@ import { startDigestFeature } from './features/digest.ts';
 import type { Feature, FeatureDeps, Role } from './features/feature.ts';
 import { startOpsFeature } from './features/ops.ts';
 import { startRemindersFeature } from './features/reminders.ts';
+import { startWebFeature } from './features/web.ts';
 import { startZaloFeature } from './features/zalo.ts';
 import { createHttpServer } from './http-server.ts';
 import type { Logger } from './logger.ts';
@@ -75,6 +76,7 @@ const FEATURES = [
   startRemindersFeature,
   startDigestFeature,
   startAdminFeature,
+  startWebFeature,
 ];
 
 /** What the chat commands run with: every feature's contribution, over defaults that refuse politely. */

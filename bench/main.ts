@@ -11,8 +11,9 @@ import { planImportCost } from './plan-import.ts';
 import { planningCost } from './planning.ts';
 import { replyBurst } from './replies.ts';
 import { round } from './support.ts';
+import { webPagesCost } from './web.ts';
 
-const PARTS = ['fanout', 'replies', 'planning', 'digest'] as const;
+const PARTS = ['fanout', 'replies', 'planning', 'digest', 'web'] as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -97,6 +98,28 @@ async function main(): Promise<void> {
       generated500WordMs: round(imports.generated.ms),
       pdf13PagesMs: round(imports.pdf.ms),
     };
+  }
+  if (want('web')) {
+    const [tasks, reports] = quick ? [1000, 10_000] : [5000, 50_000];
+    log(`dashboard pages: ${tasks} tasks, ${reports} reports…`);
+    const pages = await webPagesCost(tasks, reports);
+    for (const p of pages) {
+      log(
+        `  ${p.page}: first ${round(p.firstMs)} ms, then median ${round(p.medianMs)} ms, max ${round(p.maxMs)} ms${p.rebuildMs === undefined ? '' : `, after a data change ${round(p.rebuildMs)} ms`}, ${round(p.bytes / 1024)} KB`,
+      );
+    }
+    out['web'] = Object.fromEntries(
+      pages.map((p) => [
+        p.page,
+        {
+          firstMs: round(p.firstMs),
+          ...(p.rebuildMs === undefined ? {} : { rebuildMs: round(p.rebuildMs) }),
+          medianMs: round(p.medianMs),
+          maxMs: round(p.maxMs),
+          kB: round(p.bytes / 1024),
+        },
+      ]),
+    );
   }
   if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
 }

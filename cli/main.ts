@@ -12,6 +12,7 @@ import { registerInbound } from './commands/inbound.ts';
 import { registerOfficers } from './commands/officers.ts';
 import { registerReminders } from './commands/reminders.ts';
 import { registerTasks } from './commands/tasks.ts';
+import { registerWeb } from './commands/web.ts';
 import { registerZalo } from './commands/zalo.ts';
 import { CliError, createCliContext, EXIT_USAGE } from './context.ts';
 
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
   registerAdmin(program, ctx);
   registerZalo(program, ctx);
   registerInbound(program, ctx);
+  registerWeb(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

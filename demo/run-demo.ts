@@ -43,15 +43,40 @@ export async function runDemo(): Promise<number> {
   progress('• Tạo cơ sở dữ liệu deanbot_demo, khởi động Telegram/Zalo giả lập và dịch vụ…');
   const services = await startDemoServices(clock);
   try {
-    await play(services, clock);
+    const dashboard = await play(services, clock);
     progress(`• Xong sau ${((Date.now() - started) / 1000).toFixed(1)} giây.`);
+    await offerDashboard(dashboard);
     return 0;
   } finally {
     await services.close();
   }
 }
 
-async function play(services: DemoServices, clock: ReturnType<typeof createClock>): Promise<void> {
+/**
+ * The committee member's dashboard link (sent by the bot in answer to /web): printed last; with a
+ * terminal the service keeps running until a key is pressed, so that the link can be opened.
+ */
+async function offerDashboard(url: string): Promise<void> {
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  out('');
+  out('== Trang theo dõi (dashboard) của thành viên Ban Chỉ đạo');
+  out(`   ${url}`);
+  out('   Dùng một lần, hiệu lực 10 phút (giờ mô phỏng của demo).');
+  if (!process.stdin.isTTY) {
+    out(
+      '   (Không có bàn phím: dịch vụ dừng ngay. Chạy trong terminal để mở liên kết khi dịch vụ còn chạy.)',
+    );
+    return;
+  }
+  out('   Dịch vụ vẫn chạy: mở liên kết trong trình duyệt, rồi nhấn một phím bất kỳ để dừng.');
+  process.stdin.setRawMode(true);
+  process.stdin.resume();
+  await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+  process.stdin.setRawMode(false);
+  process.stdin.pause();
+}
+
+async function play(services: DemoServices, clock: ReturnType<typeof createClock>): Promise<string> {
   const { db, runtime, telegram, zalo } = services;
   const transcript = new Transcript(db, telegram, zalo);
   const chats = new Chats(services, clock, transcript);
@@ -212,6 +237,17 @@ async function play(services: DemoServices, clock: ReturnType<typeof createClock
   await transcript.collect(clock.now());
   if (!lastDigest) throw new Error('no digest was built');
   await printReport({ services, transcript, lastDigest });
+
+  // The committee member asks for the dashboard in their private chat; the bot answers with the link.
+  await chats.say(committee, '/web');
+  await outboxSettled(db, true);
+  const answer = services.telegram
+    .sent(committee.userId)
+    .map((c) => String(c.params['text'] ?? ''))
+    .findLast((text) => text.includes('/login/'));
+  const url = answer?.match(/https?:\/\/\S+\/login\/[A-Za-z0-9_-]+/u)?.[0];
+  if (!url) throw new Error('the bot did not answer /web with a dashboard link');
+  return url;
 }
 
 /** The reminders each officer received on `day` (queued in a message that was sent), by officer. */

@@ -109,6 +109,7 @@ export async function startDemoServices(clock: Clock): Promise<DemoServices> {
       REDIS_URL,
       HOST: '127.0.0.1',
       PORT: String(port),
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'info',
       QUEUE_PREFIX: DEMO_QUEUE_PREFIX,
       OUTBOX_RATE_PER_SECOND: '1000',

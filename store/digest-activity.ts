@@ -42,9 +42,11 @@ interface LatestRow {
 
 /** The latest report of every task at `asOf` (DISTINCT ON over the (task_id, reported_at) index). */
 export async function latestReports(db: PrismaClient, asOf: Date): Promise<Map<number, LatestReport>> {
+  // The latest report per task first (DISTINCT ON in a subquery), then the per-task look-ups: once per
+  // task, not once per report (50,000 reports cost 3 s the other way round).
   const rows = await db.$queryRaw<LatestRow[]>`
-    SELECT DISTINCT ON (r.task_id)
-      r.task_id, r.status::text AS status, r.progress, r.result, r.blocker, r.reported_at,
+    SELECT
+      r.task_id, r.status, r.progress, r.result, r.blocker, r.reported_at,
       o.name AS officer_name, a.name AS agency_name,
       (SELECT s.status::text FROM status_report s WHERE s.task_id = r.task_id AND s.status IS NOT NULL
          AND s.reported_at <= ${asOf} AND s.superseded_at IS NULL ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) AS last_status,
@@ -54,14 +56,18 @@ export async function latestReports(db: PrismaClient, asOf: Date): Promise<Map<n
          AND s.reported_at <= ${asOf} AND s.superseded_at IS NULL
          ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) AS last_result,
       e.evidence_file_id, e.evidence_kind, e.evidence_size
-    FROM status_report r
+    FROM (
+      SELECT DISTINCT ON (x.task_id)
+        x.task_id, x.status::text AS status, x.progress, x.result, x.blocker, x.reported_at, x.officer_id
+      FROM status_report x
+      WHERE x.reported_at <= ${asOf} AND x.superseded_at IS NULL
+      ORDER BY x.task_id, x.reported_at DESC, x.id DESC
+    ) r
     JOIN officer o ON o.id = r.officer_id
     JOIN agency a ON a.id = o.agency_id
     LEFT JOIN LATERAL (SELECT s.evidence_file_id, s.evidence_kind, s.evidence_size FROM status_report s
       WHERE s.task_id = r.task_id AND s.evidence_file_id IS NOT NULL AND s.superseded_at IS NULL
-        AND s.reported_at <= ${asOf} ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) e ON true
-    WHERE r.reported_at <= ${asOf} AND r.superseded_at IS NULL
-    ORDER BY r.task_id, r.reported_at DESC, r.id DESC`;
+        AND s.reported_at <= ${asOf} ORDER BY s.reported_at DESC, s.id DESC LIMIT 1) e ON true`;
   return new Map(
     rows.map((r) => [
       r.task_id,

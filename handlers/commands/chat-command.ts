@@ -28,6 +28,8 @@ export interface CommandDeps {
   enabledChannels: () => ReadonlySet<ChannelId>;
   /** The digest feature's on-demand digest (absent where the digest feature does not run). */
   sendCurrentDigest?: SendCurrentDigest;
+  /** The service's public address (PUBLIC_BASE_URL) for dashboard links; absent when not configured. */
+  publicBaseUrl?: string;
 }
 
 export type UsageKey = keyof Messages['admin']['usage'];

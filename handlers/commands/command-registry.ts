@@ -13,6 +13,7 @@ import { listMyTasks } from '../conversation/list-tasks.ts';
 import { reportProgress } from '../conversation/report-progress.ts';
 import { digestCommand } from '../digest/digest-command.ts';
 import { leaveCommand } from '../reminders/leave-command.ts';
+import { webCommand } from '../web/web-command.ts';
 import { ANY_OFFICER, type ChatCommand } from './chat-command.ts';
 
 /** `/trogiup` (`/help`, `/start` without a code): how to report, and the commands the sender may use. */
@@ -82,6 +83,7 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   ...ADMIN_COMMANDS.filter((c) => c.menu),
   leaveCommand,
   digestCommand,
+  webCommand,
   ...ADMIN_COMMANDS.filter((c) => !c.menu),
 ];
 

@@ -1,5 +1,6 @@
 import type { Messages } from '../vi/index.ts';
 import { deliveryEn } from './delivery.ts';
+import { webEn } from './web.ts';
 import { zaloEn } from './zalo.ts';
 
 /** English messages: the same keys as Vietnamese (checked by the type). */
@@ -59,6 +60,7 @@ export const en: Messages = {
     thongbao: 'broadcast a notice',
     nhatky: 'admin audit log',
     giaitrinh: 'explanations',
+    web: 'dashboard in the browser',
   },
   groupInviteRefused:
     'Officer invite codes work only in a private chat with the bot, not in a group. Open the bot and send: /start <code>.',
@@ -262,6 +264,7 @@ export const en: Messages = {
   // Zalo channel: alerts to admins.
   zalo: zaloEn,
   delivery: deliveryEn,
+  web: webEn,
   dateFormat: (d) => d.split('-').reverse().join('/'),
   // Digests (/digest)
   digestNotAllowed:

@@ -4,6 +4,7 @@
  * Values are plain text; channel adapters escape them.
  */
 import { deliveryVi } from './delivery.ts';
+import { webVi } from './web.ts';
 import { zaloVi } from './zalo.ts';
 
 export const vi = {
@@ -62,6 +63,7 @@ export const vi = {
     thongbao: 'gửi thông báo',
     nhatky: 'nhật ký quản trị',
     giaitrinh: 'giải trình',
+    web: 'trang theo dõi trên web',
   },
   groupInviteRefused:
     'Mã mời cán bộ chỉ dùng trong tin nhắn riêng với bot (không dùng trong nhóm). Hãy mở bot và gửi: /start <mã mời>.',
@@ -281,6 +283,7 @@ export const vi = {
   // Zalo channel: alerts to admins.
   zalo: zaloVi,
   delivery: deliveryVi,
+  web: webVi,
   dateFormat: (d: string) => d.split('-').reverse().join('/'),
   // Digests (/tonghop)
   digestNotAllowed:

@@ -36,9 +36,9 @@ export interface AdminChat {
   close(): Promise<void>;
 }
 
-export async function startAdminChat(): Promise<AdminChat> {
+export async function startAdminChat(options: { env?: Record<string, string> } = {}): Promise<AdminChat> {
   const fake = await startFakeTelegramServer({ token: TEST_BOT_TOKEN });
-  const app = await startTestApp({ telegram: fake });
+  const app = await startTestApp({ telegram: fake, ...(options.env ? { env: options.env } : {}) });
   const db = app.database.db;
   const next: AdminChat['next'] = (user, pattern, since, method = 'sendMessage') =>
     fake.waitFor(
