@@ -15,6 +15,7 @@ import { type ApiEnvelope, BotApiError, tooManyRequests } from './telegram/error
 import {
   callbackUpdate,
   completeUpdate,
+  createForumTopic,
   editUpdate,
   type FakeUser,
   type InjectTextOptions,
@@ -155,6 +156,14 @@ class FakeTelegramServer implements FakeTelegram {
     else this.state.unreachableChats.delete(chatId);
   }
 
+  createForumTopic(from: FakeUser, chatId: number, name: string): number {
+    return createForumTopic(this.state, from, chatId, name);
+  }
+
+  deleteForumTopic(chatId: number, threadId: number): void {
+    this.state.forumTopics.get(chatId)?.delete(threadId);
+  }
+
   injectMyChatMember(
     from: FakeUser,
     chatId: number,
@@ -211,6 +220,7 @@ class FakeTelegramServer implements FakeTelegram {
     state.blockedChats.clear();
     state.unreachableChats.clear();
     state.migratedChats.clear();
+    state.forumTopics.clear();
     state.webhook.config = undefined;
     state.webhook.lastError = undefined;
   }

@@ -96,6 +96,13 @@ export interface FakeTelegram {
    * deactivated, can't initiate; 400 chat not found); `null` makes it reachable again.
    */
   setUnreachable(chatId: number, reason: UnreachableReason | null): void;
+  /**
+   * `from` creates a forum topic in supergroup `chatId` (the chat becomes a forum); returns its
+   * `message_thread_id`. Sends with that thread id succeed until {@link deleteForumTopic}.
+   */
+  createForumTopic(from: FakeUser, chatId: number, name: string): number;
+  /** The topic is deleted: sends with its thread id answer 400 "message thread not found". */
+  deleteForumTopic(chatId: number, threadId: number): void;
   /** `from` changes the bot's status in `chatId` (`my_chat_member`); returns the `update_id`. */
   injectMyChatMember(
     from: FakeUser,

@@ -32,6 +32,11 @@ export interface InjectTextOptions {
   readonly chatType?: Chat['type'];
   /** Group title or, for private chats, the name shown. */
   readonly chatTitle?: string;
+  /**
+   * A forum topic (its `message_thread_id`, from `createForumTopic`): the message carries the thread id and
+   * `is_topic_message`, and replies to the topic's root message unless it replies to another one.
+   */
+  readonly threadId?: number;
 }
 
 const MESSAGE_KINDS = ['message', 'edited_message', 'channel_post', 'edited_channel_post'] as const;
@@ -53,9 +58,10 @@ export function textUpdate(
   const chat = makeChat(chatId, opts.chatType ?? (chatId === from.id ? 'private' : undefined), name);
   state.chats.remember(chat);
   let reply: ReturnType<typeof asReply> | undefined;
-  if (opts.replyToMessageId !== undefined) {
-    const original = state.chats.get(chatId, opts.replyToMessageId);
-    if (!original) throw new Error(`injectText: no message ${opts.replyToMessageId} in chat ${chatId}`);
+  const replyTo = opts.replyToMessageId ?? opts.threadId;
+  if (replyTo !== undefined) {
+    const original = state.chats.get(chatId, replyTo);
+    if (!original) throw new Error(`injectText: no message ${replyTo} in chat ${chatId}`);
     reply = asReply(original);
   }
   const entities = commandEntities(text);
@@ -64,6 +70,7 @@ export function textUpdate(
     from: toUser(from),
     chat: state.chats.chat(chatId),
     date: nowSeconds(),
+    ...(opts.threadId !== undefined ? { message_thread_id: opts.threadId, is_topic_message: true } : {}),
     text,
     ...(entities.length > 0 ? { entities } : {}),
     ...(reply ? { reply_to_message: reply } : {}),
@@ -224,4 +231,28 @@ export function editUpdate(
   if (entities.length > 0) edited[isCaption ? 'caption_entities' : 'entities'] = entities;
   state.chats.put(edited as unknown as StoredMessage);
   return { edited_message: edited as NonNullable<UpdateInput['edited_message']> };
+}
+
+/**
+ * A forum topic created in supergroup `chatId` by `from`: the `forum_topic_created` service message is
+ * stored as the topic's root, and its message id is the topic's `message_thread_id` (Bot API ForumTopic).
+ */
+export function createForumTopic(state: FakeState, from: FakeUser, chatId: number, name: string): number {
+  const chat = { ...makeChat(chatId, 'supergroup'), is_forum: true } as Chat;
+  state.chats.remember(chat);
+  const threadId = state.chats.nextMessageId(chatId);
+  const root = {
+    message_id: threadId,
+    from: toUser(from),
+    chat: state.chats.chat(chatId),
+    date: nowSeconds(),
+    message_thread_id: threadId,
+    forum_topic_created: { name, icon_color: 7322096 },
+    is_topic_message: true,
+  } as unknown as StoredMessage;
+  state.chats.put(root);
+  const topics = state.forumTopics.get(chatId) ?? new Set<number>();
+  topics.add(threadId);
+  state.forumTopics.set(chatId, topics);
+  return threadId;
 }

@@ -57,6 +57,8 @@ export interface FakeState {
   readonly unreachableChats: Map<number, UnreachableReason>;
   /** Groups upgraded to supergroups: old id -> new id. */
   readonly migratedChats: Map<number, number>;
+  /** Open forum topics per supergroup: chat id -> their message_thread_ids (each its root message id). */
+  readonly forumTopics: Map<number, Set<number>>;
   readonly limits: {
     readonly global: SlidingWindowLimiter | undefined;
     readonly perChat: SlidingWindowLimiter | undefined;
@@ -105,6 +107,7 @@ export function createState(
     blockedChats: new Set(),
     unreachableChats: new Map(),
     migratedChats: new Map(),
+    forumTopics: new Map(),
     limits: {
       global: limiter(options.globalRatePerSecond, 1000),
       perChat: limiter(options.perChatPerSecond, 1000),

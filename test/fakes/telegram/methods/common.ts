@@ -71,8 +71,21 @@ export function readReplyTo(state: FakeState, params: Params, chatId: number): R
   throw badRequest('message to be replied not found');
 }
 
+/**
+ * `message_thread_id`: a forum topic of the chat, open (created with `createForumTopic` on the fake and
+ * not deleted); anything else answers 400 "message thread not found", as Telegram does for a deleted
+ * topic or an id that is not a topic (a reply thread, the General topic).
+ */
+function readThread(state: FakeState, params: Params, chatId: number): number | undefined {
+  const thread = optInt(params, 'message_thread_id');
+  if (thread === undefined) return undefined;
+  if (!state.forumTopics.get(chatId)?.has(thread)) throw badRequest('message thread not found');
+  return thread;
+}
+
 /** Fields shared by every message the bot sends. */
 export function outgoingBase(state: FakeState, chat: Chat, params: Params): Message.CommonMessage {
+  const thread = readThread(state, params, chat.id);
   const reply = readReplyTo(state, params, chat.id);
   const markup = readReplyMarkup(params);
   return {
@@ -80,6 +93,7 @@ export function outgoingBase(state: FakeState, chat: Chat, params: Params): Mess
     from: state.bot,
     chat,
     date: nowSeconds(),
+    ...(thread !== undefined ? { message_thread_id: thread, is_topic_message: true } : {}),
     ...(reply ? { reply_to_message: reply } : {}),
     ...(markup ? { reply_markup: markup } : {}),
   };
