@@ -362,3 +362,23 @@ describe('lifecycle', () => {
     await expect(telegram.sendMessage(1, 'x')).resolves.toMatchObject({ message_id: 1 });
   });
 });
+
+describe('forum topics', () => {
+  it('GIVEN a topic THEN messages in it carry its thread, sends to it succeed until it is deleted', async () => {
+    const forum = -1001000000777;
+    const topic = fake.createForumTopic(USER, forum, 'Báo cáo');
+    fake.injectText(USER, 'xin chào', { chatId: forum, chatType: 'supergroup', threadId: topic });
+    const [update] = await telegram.getUpdates(0, 10, 0, undefined);
+    expect((update as { message: Message.TextMessage }).message).toMatchObject({
+      message_thread_id: topic,
+      is_topic_message: true,
+      reply_to_message: { message_id: topic, forum_topic_created: { name: 'Báo cáo' } },
+    });
+    const sent = await telegram.sendMessage(forum, 'ok', { message_thread_id: topic });
+    expect(sent).toMatchObject({ message_thread_id: topic, is_topic_message: true });
+    fake.deleteForumTopic(forum, topic);
+    const error = await apiError(telegram.sendMessage(forum, 'ok', { message_thread_id: topic }));
+    expect([error.code, error.description]).toEqual([400, 'Bad Request: message thread not found']);
+    await expect(telegram.sendMessage(forum, 'ok')).resolves.toMatchObject({ chat: { id: forum } });
+  });
+});
