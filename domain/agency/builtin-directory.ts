@@ -238,7 +238,7 @@ export const BUILTIN_AGENCIES: readonly AgencyEntry[] = [
   entry('bo-chi-huy-quan-su', 'other', {
     name: 'Bộ Chỉ huy Quân sự tỉnh',
     shortName: 'Bộ CHQS tỉnh',
-    aliases: ['Bộ CHQS tỉnh', 'Bộ CHQS', 'BCHQS'],
+    aliases: ['Bộ CHQS tỉnh', 'Bộ CHQS', 'BCHQS', 'BCHQS tỉnh', 'BCH Quân sự tỉnh', 'Bộ Chỉ huy Quân sự'],
   }),
   // --- Central bodies ---
   central('bo-cong-an', { name: 'Bộ Công an', aliases: ['BCA'] }),
