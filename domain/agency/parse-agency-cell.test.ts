@@ -153,6 +153,11 @@ describe('parseAgencyCell', () => {
     ],
     ['role and action text', 'lãnh đạo, chỉ đạo thực hiện', []],
     [
+      'a word folding like a head but spelt otherwise ("Đời" is not "Đội") does not start a body',
+      'Báo Sức khỏe và Đời sống; Hoi Nong dan va Doi Thanh nien xung kich',
+      ['learned:Báo Sức khỏe và Đời sống', 'learned:Hoi Nong dan', 'learned:Doi Thanh nien xung kich'],
+    ],
+    [
       'a remark in brackets after a body',
       'Sở Khoa học và Công nghệ (cơ quan thường trực), Sở Nội vụ (đầu mối)',
       ['agency:so-khoa-hoc-cong-nghe', 'agency:so-noi-vu'],
