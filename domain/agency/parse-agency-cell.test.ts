@@ -159,8 +159,14 @@ describe('parseAgencyCell', () => {
     ],
     [
       'a remark in brackets after a body',
-      'Sở Khoa học và Công nghệ (cơ quan thường trực), Sở Nội vụ (đầu mối)',
-      ['agency:so-khoa-hoc-cong-nghe', 'agency:so-noi-vu'],
+      'Sở Khoa học và Công nghệ (cơ quan thường trực), Sở Nội vụ (đầu mối), Công an tỉnh (Cơ quan thường trực Tổ công tác)',
+      ['agency:so-khoa-hoc-cong-nghe', 'agency:so-noi-vu', 'agency:cong-an-tinh'],
+    ],
+    ['"Sở" and the initials of a department', 'Sở TC; Sở YT', ['agency:so-tai-chinh', 'agency:so-y-te']],
+    [
+      'the party and authorities at every level',
+      'Cấp ủy, chính quyền các cấp',
+      ['collective:Cấp ủy, chính quyền các cấp'],
     ],
     [
       '"đề nghị ... phối hợp" around a body',

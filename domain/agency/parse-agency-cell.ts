@@ -296,10 +296,20 @@ function qualifierStart(state: ReadState, index: number): number | null {
   return last.type === 'agency' || last.type === 'learned' ? state.found.length : null;
 }
 
-/** Drops what brackets after a body's name read as unknown: a remark about that body, not a body. */
+/**
+ * Drops what brackets after a body's name hold that is not a body: a remark about that body
+ * ("cơ quan thường trực", "Cơ quan thường trực Tổ công tác"). Known agencies, groups and names
+ * that start like a body's ("Phòng PC06", "Trung tâm Thông tin") stay.
+ */
 function dropRemarks(state: ReadState, from: number): void {
   const inside = state.found.splice(from);
-  state.found.push(...inside.filter((mention) => mention.type !== 'unknown'));
+  state.found.push(
+    ...inside.filter((mention) => {
+      if (mention.type === 'unknown') return false;
+      if (mention.type !== 'learned') return true;
+      return startsBodyName(tokenizeAgencyText(mention.name).tokens, 0);
+    }),
+  );
 }
 
 function identity(mention: AgencyMention): string {

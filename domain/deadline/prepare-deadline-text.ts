@@ -35,7 +35,27 @@ const MONTH_WORD =
  */
 export function prepareDeadlineText(phrase: string): string {
   const folded = foldForMatch(phrase.replace(DIGIT_SEPARATOR, '$1/'));
-  return folded.replace(MONTH_WORD, (_whole, word: string) => `thang ${MONTH_WORDS.get(word) ?? word}`);
+  return spellOutListedPeriods(
+    folded.replace(MONTH_WORD, (_whole, word: string) => `thang ${MONTH_WORDS.get(word) ?? word}`),
+  );
+}
+
+/** "quy ii iii/2025" (from "Quý II, III/2025"), "quy 3 va 4 nam 2025": several quarters sharing a word. */
+const LISTED_QUARTERS = /\bquy ((?:[ivx]{1,4}|[1-4])(?:\s+(?:va\s+)?(?:[ivx]{1,4}|[1-4])(?![\d/]))+)/gu;
+/** "thang 6 va 12/2025": two months sharing a word (a bare "tháng 6 2025" is a month and a year). */
+const LISTED_MONTHS = /\bthang (\d{1,2}) va (\d{1,2})(?=\s*(?:\/|nam\b))/gu;
+
+/** Writes the shared word before each listed period, so that each is read: "quy ii quy iii/2025". */
+function spellOutListedPeriods(folded: string): string {
+  return folded
+    .replace(LISTED_QUARTERS, (_whole, list: string) =>
+      list
+        .split(/\s+/u)
+        .filter((word) => word !== 'va')
+        .map((numeral) => `quy ${numeral}`)
+        .join(' '),
+    )
+    .replace(LISTED_MONTHS, (_whole, first: string, second: string) => `thang ${first} thang ${second}`);
 }
 
 const DATE_TEXT = String.raw`(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2} thang \d{1,2} nam \d{4})`;
