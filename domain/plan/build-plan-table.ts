@@ -26,6 +26,7 @@ import {
 } from './plan-issues.ts';
 import type { ParsedPlanTable, PlanColumn, PlanGroup, PlanIssue, PlanRow } from './plan-table.ts';
 import { looksLikeHeaderRow, mapHeaderCells, REQUIRED_COLUMNS } from './recognize-columns.ts';
+import { splitResponsibilityCell } from './split-responsibility-cell.ts';
 
 /** The header row of a table as found in the source. */
 export interface TableHeader {
@@ -73,6 +74,15 @@ export function tableFailure(
 }
 
 const flat = (text: string): string => text.replace(/\s*\n\s*/gu, ' ');
+
+/** "Chủ trì: Sở Y tế; phối hợp: Sở Tài chính" in the lead cell: the supporting part moves to support. */
+function splitSupportFromLead(row: PlanRow): void {
+  if (!row.cells.lead) return;
+  const { lead, support } = splitResponsibilityCell(row.cells.lead);
+  if (support === '') return;
+  row.cells.lead = lead;
+  row.cells.support = row.cells.support ? `${row.cells.support}; ${support}` : support;
+}
 
 /**
  * The one record builder shared by every format: skips repeated headers, column-number rows and empty
@@ -187,6 +197,7 @@ export function buildPlanTable(source: TableSource): ParsedPlanTable {
 
   const hasDeadline = mapping.recognized.includes('deadline');
   for (const row of rows) {
+    splitSupportFromLead(row);
     if (!row.cells.lead) errors.push(missingLeadError(row.code, row.line, headerOf('lead')));
     if (hasDeadline && !row.cells.deadline) {
       warnings.push(emptyDeadlineWarning(row.code, row.line, headerOf('deadline')));
