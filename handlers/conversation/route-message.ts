@@ -3,6 +3,7 @@
  * "unknown user" answer, a command before a typed report, ...), so it is written as one list of named
  * steps, {@link ROUTE_STEPS}: each step answers the message (an outcome) or passes it on (null).
  */
+import { z } from 'zod';
 import { REPORT_COMMAND_NAMES } from '../../domain/reply/report-commands.ts';
 import { peekConversation, setConversation, takeConversation } from '../../store/conversations.ts';
 import { markChatUnreachable } from '../../store/deliveries.ts';
@@ -47,6 +48,8 @@ const officerTurn = (turn: Turn) => turn as OfficerTurn;
 
 /** How long the items of one album are recognised as such (clients send them within seconds). */
 const ALBUM_WINDOW_MS = 10 * 60_000;
+/** What is remembered of an album: the platform id of the item handled first. */
+const albumSchema = z.object({ first: z.string() });
 
 /**
  * True when a message is addressed to the bot: a command (typed, or as a caption), a button under our
@@ -131,7 +134,8 @@ export const ROUTE_STEPS: readonly RouteStep[] = [
     async run(routing) {
       const { turn } = routing;
       if (!turn.message.isGroup || isAddressed(routing)) return null;
-      const pending = await peekConversation(turn.db, turn.conversationKey(PENDING_KIND), turn.now);
+      const key = turn.conversationKey(PENDING_KIND);
+      const pending = await peekConversation(turn.db, key, turn.now, pendingReportSchema);
       return pending ? null : 'ignored';
     },
   },
@@ -152,7 +156,7 @@ export const ROUTE_STEPS: readonly RouteStep[] = [
       const { mediaGroupId, platformId, editedAt } = turn.message;
       if (!mediaGroupId || editedAt) return null;
       const key = turn.conversationKey(`album:${mediaGroupId}`);
-      const seen = (await peekConversation(turn.db, key, turn.now)) as { first?: string } | null;
+      const seen = await peekConversation(turn.db, key, turn.now, albumSchema);
       if (!seen) {
         const expiresAt = new Date(turn.now.getTime() + ALBUM_WINDOW_MS);
         await setConversation(turn.db, key, { first: platformId }, expiresAt);
