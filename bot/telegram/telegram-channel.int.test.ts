@@ -128,4 +128,26 @@ describe('TelegramChannel', () => {
     expect(result).toMatchObject({ ok: false, reason: 'transient' });
     expect(JSON.stringify(result)).not.toContain(fake.token);
   });
+
+  it('GIVEN a forum topic THEN the message goes to it; a deleted topic falls back to the chat, once per send', async () => {
+    const forum = -1001000000888;
+    const topic = fake.createForumTopic({ id: 4242, first_name: 'Lan' }, forum, 'Báo cáo');
+    const address = { channel: 'telegram' as const, chatId: String(forum) };
+    const sent = await channel.send(address, { text: 'Đã ghi nhận', threadId: String(topic) });
+    expect(sent.ok).toBe(true);
+    expect(fake.sent(forum).map((c) => c.params['message_thread_id'])).toEqual([topic]);
+    fake.deleteForumTopic(forum, topic);
+    const long = `${'dòng\n'.repeat(900)}hết`;
+    const fallback = await channel.send(address, { text: long, threadId: String(topic) });
+    expect(fallback.ok).toBe(true);
+    const calls = fake.calls.filter(
+      (c) => c.method === 'sendMessage' && String(c.params['chat_id']) === String(forum),
+    );
+    // The refused part once, then every part without the thread.
+    expect(calls.slice(1).map((c) => [c.status, c.params['message_thread_id'] ?? null])).toEqual([
+      [400, topic],
+      [200, null],
+      [200, null],
+    ]);
+  });
 });

@@ -28,6 +28,17 @@ describe('verifyZaloSignature', () => {
     user_id_by_app: '5531498865423456789',
   };
 
+  it('GIVEN text typed decomposed (NFD) with zero-width characters THEN it reads as the composed text', () => {
+    const typed = `\u200B#12 ${'đang triển khai'.normalize('NFD')}\uFEFF 60%`;
+    const { rawBody, headers } = fake.signEvent({
+      ...textEvent,
+      message: { ...textEvent.message, text: typed },
+    });
+    const result = check(rawBody, headers);
+    if (!result.ok) throw new Error('expected a valid event');
+    expect(toIncomingMessage(result.event, null)?.text).toBe('#12 đang triển khai 60%');
+  });
+
   it('accepts a correctly signed text event and keeps 19-digit ids as strings', () => {
     const { rawBody, headers } = fake.signEvent(textEvent);
     const result = check(rawBody, headers);
