@@ -3,6 +3,8 @@
  * updates tasks by code and reports what changed. Tasks dropped from the file are marked removed, not
  * deleted, so their history stays.
  */
+
+import { dateColumn, isoDate } from '../domain/calendar/civil-date.ts';
 import type { PlanPreview, PreviewTask } from '../domain/plan/build-plan-preview.ts';
 import type { Prisma, PrismaClient } from '../prisma/generated/client.ts';
 import { storeDiscoveredAgencies, syncBuiltinAgencies } from './agencies.ts';
@@ -21,15 +23,6 @@ export interface ImportChanges {
 export interface ImportSource {
   hash: string;
   name: string;
-}
-
-/** A Vietnam calendar date (YYYY-MM-DD) as the value of a `date` column. */
-export function dateColumn(iso: string | null): Date | null {
-  return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
-}
-
-function isoOf(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
 }
 
 function taskFields(task: PreviewTask) {
@@ -130,7 +123,7 @@ export async function applyPlanImport(
             (k) => JSON.stringify(before[k]) !== JSON.stringify(fields[k]),
           );
           const deadlineChanged =
-            before.deadlineRaw !== task.deadline.raw || isoOf(before.originalDueDate) !== task.deadline.due;
+            before.deadlineRaw !== task.deadline.raw || isoDate(before.originalDueDate) !== task.deadline.due;
           const data: Prisma.TaskUpdateInput = {
             ...fields,
             position,

@@ -19,8 +19,8 @@ import {
 import { recordReport } from '../../store/reports.ts';
 import { type FakeTelegram, startFakeTelegramServer } from '../../test/fakes/telegram-api-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
-import { waitUntil } from '../../test/support/faults.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
+import { waitUntil } from '../../test/support/wait-until.ts';
 import { OUTBOX_QUEUE, type OutboxJobData } from '../catalog.ts';
 import { redisConnectionOptions } from '../queues.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';

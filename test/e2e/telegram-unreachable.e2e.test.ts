@@ -19,7 +19,7 @@ import {
   type UnreachableReason,
 } from '../fakes/telegram-api-server.ts';
 import { startTestApp, TEST_BOT_TOKEN, type TestApp } from '../support/app.ts';
-import { waitUntil } from '../support/faults.ts';
+import { waitUntil } from '../support/wait-until.ts';
 
 const ADMIN: FakeUser = { id: 9100, first_name: 'Quản Trị', language_code: 'vi' };
 const REASONS = Object.keys(UNREACHABLE_ERRORS) as UnreachableReason[];
