@@ -5,7 +5,7 @@
 import { tasksLedBy } from '../../store/admin-officers.ts';
 import { type AdminTask, findTasksByCode } from '../../store/admin-tasks.ts';
 import { agenciesRepresentedBy } from '../../store/tasks.ts';
-import type { OfficerTurn } from './command.ts';
+import type { OfficerTurn } from '../commands/chat-command.ts';
 
 export async function findLedTask(
   turn: OfficerTurn,
