@@ -13,7 +13,7 @@ import type { Prisma, PrismaClient, ReminderState } from '../prisma/generated/cl
 export const DATED_KINDS: readonly DeadlineKind[] = ['date', 'month', 'quarter', 'half_year', 'year'];
 
 /** A task the planner may remind about today. */
-export interface PlanningTaskRow {
+export interface ReminderCandidateRow {
   id: number;
   planId: number;
   code: string;
@@ -33,10 +33,10 @@ export interface PlanningTaskRow {
  * Open tasks of unpaused plans that can get a reminder in the window: dated tasks due up to `to`
  * (those due before `from` are overdue) and, when `monthlyCycle`, undated and 'done_maintained' tasks.
  */
-export async function loadPlanningTasks(
+export async function loadReminderCandidates(
   db: PrismaClient,
   window: { to: string; monthlyCycle: boolean },
-): Promise<PlanningTaskRow[]> {
+): Promise<ReminderCandidateRow[]> {
   const dated: Prisma.TaskWhereInput = {
     deadlineKind: { in: [...DATED_KINDS] },
     dueDate: { lte: dateColumn(window.to) },

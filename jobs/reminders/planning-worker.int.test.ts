@@ -6,7 +6,7 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vnInstant } from '../../domain/calendar/working-time.ts';
-import { planAndQueueReminders } from '../../handlers/reminders/plan-reminders-for-day.ts';
+import { scheduleAndQueueReminders } from '../../handlers/reminders/schedule-and-queue-reminders.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
 import { waitUntil } from '../../test/support/wait-until.ts';
@@ -44,7 +44,7 @@ describe('planning worker and schedules', () => {
       digestsQueue: digests,
       async plan(at) {
         plannedAt.push(at);
-        return planAndQueueReminders(
+        return scheduleAndQueueReminders(
           { db: t.db, outbox, sendTime: '08:30', channels: new Set(['telegram']) },
           at,
         );

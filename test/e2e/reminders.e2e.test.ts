@@ -7,8 +7,8 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vnInstant } from '../../domain/calendar/working-time.ts';
-import { planAndQueueReminders } from '../../handlers/reminders/plan-reminders-for-day.ts';
 import { agencyId, createPlan, createTask } from '../../handlers/reminders/reminders.test-support.ts';
+import { scheduleAndQueueReminders } from '../../handlers/reminders/schedule-and-queue-reminders.ts';
 import { PLANNING_QUEUE } from '../../jobs/catalog.ts';
 import { redisConnectionOptions } from '../../jobs/queues.ts';
 import { addPlanningJob, type PlanningQueue } from '../../jobs/reminders/planning-queue.ts';
@@ -89,7 +89,7 @@ describe('reminders on Telegram', () => {
   });
 
   it('GIVEN the day planned again THEN nothing more is sent', async () => {
-    const again = await planAndQueueReminders(
+    const again = await scheduleAndQueueReminders(
       { db: app.database.db, outbox: app.runtime.outbox, sendTime: '08:30', channels: new Set(['telegram']) },
       app.now.value,
     );
