@@ -3,6 +3,7 @@
  * "unknown user" answer, a command before a typed report, ...), so it is written as one list of named
  * steps, {@link ROUTE_STEPS}: each step answers the message (an outcome) or passes it on (null).
  */
+import { z } from 'zod';
 import { REPORT_COMMAND_NAMES } from '../../domain/reply/report-commands.ts';
 import { peekConversation, setConversation, takeConversation } from '../../store/conversations.ts';
 import { markChatUnreachable } from '../../store/deliveries.ts';
@@ -21,6 +22,9 @@ import { BUTTON_PAYLOAD, PENDING_KIND, pendingReportSchema, pressButton } from '
 import { reportProgress } from './report-progress.ts';
 import { reviseReport } from './revise-report.ts';
 import type { Turn } from './turn.ts';
+
+/** What an album's first item leaves in conversation state: its platform id. */
+const albumSeenSchema = z.object({ first: z.string().optional() });
 
 /** One message on its way through the steps. */
 export interface Routing {
@@ -131,7 +135,12 @@ export const ROUTE_STEPS: readonly RouteStep[] = [
     async run(routing) {
       const { turn } = routing;
       if (!turn.message.isGroup || isAddressed(routing)) return null;
-      const pending = await peekConversation(turn.db, turn.conversationKey(PENDING_KIND), turn.now);
+      const pending = await peekConversation(
+        turn.db,
+        turn.conversationKey(PENDING_KIND),
+        turn.now,
+        pendingReportSchema,
+      );
       return pending ? null : 'ignored';
     },
   },
@@ -152,7 +161,7 @@ export const ROUTE_STEPS: readonly RouteStep[] = [
       const { mediaGroupId, platformId, editedAt } = turn.message;
       if (!mediaGroupId || editedAt) return null;
       const key = turn.conversationKey(`album:${mediaGroupId}`);
-      const seen = (await peekConversation(turn.db, key, turn.now)) as { first?: string } | null;
+      const seen = await peekConversation(turn.db, key, turn.now, albumSeenSchema);
       if (!seen) {
         const expiresAt = new Date(turn.now.getTime() + ALBUM_WINDOW_MS);
         await setConversation(turn.db, key, { first: platformId }, expiresAt);
