@@ -52,15 +52,26 @@ function runAlone(file, fullName) {
       },
     );
     let results = [];
+    let fileMessages = '';
     try {
-      results = JSON.parse(readFileSync(report, 'utf8')).testResults.flatMap((f) => f.assertionResults);
+      const files = JSON.parse(readFileSync(report, 'utf8')).testResults;
+      results = files.flatMap((f) => f.assertionResults);
+      fileMessages = files
+        .map((f) => f.message ?? '')
+        .join(' ')
+        .trim();
     } catch {
       return { ok: false, detail: `no report (exit ${run.status}): ${run.stderr.slice(-2000)}` };
     }
     const ran = results.filter(
       (r) => r.status !== 'skipped' && r.status !== 'pending' && r.status !== 'todo',
     );
-    if (ran.length !== 1) return { ok: false, detail: `the name selected ${ran.length} tests` };
+    if (ran.length !== 1) {
+      return {
+        ok: false,
+        detail: `the name selected ${ran.length} tests ${fileMessages.slice(0, 2000)}`.trim(),
+      };
+    }
     const [only] = ran;
     return only.status === 'passed'
       ? { ok: true, detail: `${Math.round(only.duration ?? 0)} ms` }
