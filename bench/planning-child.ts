@@ -3,7 +3,7 @@
  * `at` against the given database and prints {ms, rssMB, reminders} as JSON.
  */
 
-import { planAndQueueReminders } from '../handlers/reminders/plan-reminders-for-day.ts';
+import { scheduleAndQueueReminders } from '../handlers/reminders/schedule-and-queue-reminders.ts';
 import { createOutbox } from '../jobs/outbox/outbox.ts';
 import { createQueues, redisConnectionOptions } from '../jobs/queues.ts';
 import { createPrismaClient } from '../store/prisma-client.ts';
@@ -13,7 +13,7 @@ const db = createPrismaClient({ databaseUrl: url, maxConnections: 4 });
 const queues = createQueues({ connection: redisConnectionOptions(redisUrl), prefix });
 const outbox = createOutbox({ db, queue: queues.outbox });
 const started = performance.now();
-planAndQueueReminders({ db, outbox, sendTime: '08:30', channels: new Set(['telegram']) }, new Date(at))
+scheduleAndQueueReminders({ db, outbox, sendTime: '08:30', channels: new Set(['telegram']) }, new Date(at))
   .then(async (outcome) => {
     const ms = performance.now() - started;
     const rssMB = process.resourceUsage().maxRSS / 1024;

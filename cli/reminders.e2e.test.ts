@@ -5,13 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, workCalendarOf } from '../app/config.ts';
 import { CHANNELS } from '../handlers/channel.ts';
-import { planAndQueueReminders } from '../handlers/reminders/plan-reminders-for-day.ts';
 import {
   agencyId,
   createOfficerWithChat,
   createPlan,
   createTask,
 } from '../handlers/reminders/reminders.test-support.ts';
+import { scheduleAndQueueReminders } from '../handlers/reminders/schedule-and-queue-reminders.ts';
 import { runCli } from '../test/support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../test/support/db.ts';
 
@@ -131,7 +131,7 @@ describe('npm run cli -- remind with WORK_EXTRA_* days', () => {
   const servicePlans = async (at: string, env: Record<string, string>) => {
     const parsed = parseConfig({ ...base, ...env });
     if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-    const outcome = await planAndQueueReminders(
+    const outcome = await scheduleAndQueueReminders(
       {
         db: t.db,
         outbox: { enqueue: () => Promise.reject(new Error('dry run')) },

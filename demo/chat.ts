@@ -5,6 +5,7 @@
  * outbox has sent every answer, then the transcript reads what came out.
  */
 import type { PrismaClient } from '../store/prisma-client.ts';
+import { waitUntil } from '../test/support/wait-until.ts';
 import type { Clock, DemoServices } from './services.ts';
 import type { ChannelName, Transcript } from './transcript.ts';
 
@@ -16,15 +17,6 @@ export interface ChatUser {
 }
 
 const TIMEOUT_MS = 20_000;
-
-export async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = TIMEOUT_MS) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 15));
-  }
-}
 
 /** Nothing in flight: every inbound handled and no message pending (group chats may lag: paced 3 s). */
 export async function outboxSettled(db: PrismaClient, includeGroups = false): Promise<void> {
@@ -119,6 +111,7 @@ export class Chats {
         (await db.inboundMessage.count()) >= this.inboundExpected &&
         (await db.inboundMessage.count({ where: { outcome: 'received' } })) === 0,
       'the service to handle the message',
+      TIMEOUT_MS,
     );
     await outboxSettled(db);
     await this.transcript.collect(this.clock.now());

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isoDate } from '../domain/calendar/civil-date.ts';
 import { vnDate } from '../domain/calendar/working-time.ts';
 import type { DigestTotals } from '../domain/digest/digest-input.ts';
 import { isDoneStatus } from '../domain/reply/report-status.ts';
@@ -110,7 +111,7 @@ async function checkCounts(services: DemoServices, built: BuiltDigest): Promise<
     where: { state: 'approved', decidedAt: { lte: asOf } },
     select: { taskId: true, newDue: true },
   });
-  const extended = new Map(extensions.map((e) => [e.taskId, e.newDue.toISOString().slice(0, 10)]));
+  const extended = new Map(extensions.map((e) => [e.taskId, isoDate(e.newDue)]));
   const mine: Partial<DigestTotals> = {
     tasks: tasks.length,
     done: 0,
@@ -128,7 +129,7 @@ async function checkCounts(services: DemoServices, built: BuiltDigest): Promise<
         ? 'in_progress'
         : status;
     mine[bucket] = (mine[bucket] ?? 0) + 1;
-    const due = extended.get(task.id) ?? task.dueDate?.toISOString().slice(0, 10) ?? null;
+    const due = extended.get(task.id) ?? (task.dueDate ? isoDate(task.dueDate) : null);
     if (bucket !== 'done' && due !== null && due < today) mine.overdue = (mine.overdue ?? 0) + 1;
   }
   const keys = Object.keys(mine) as (keyof DigestTotals)[];

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { addDays, isoWeekday } from '../domain/calendar/civil-date.ts';
 import { DEFAULT_WORK_CALENDAR, isWorkingDay, vnInstant } from '../domain/calendar/working-time.ts';
 import { importPlan } from '../handlers/plan-import/import-plan.ts';
-import { planAndQueueReminders } from '../handlers/reminders/plan-reminders-for-day.ts';
+import { scheduleAndQueueReminders } from '../handlers/reminders/schedule-and-queue-reminders.ts';
 import { type BuiltDigest, buildAndStoreDigest } from '../jobs/digest/build-and-store-digest.ts';
 import { sendDigest } from '../jobs/digest/send-digest.ts';
 import { resolveAgencyId } from '../store/agencies.ts';
@@ -181,7 +181,7 @@ async function play(services: DemoServices, clock: ReturnType<typeof createClock
     }
 
     // The day's reminders: planned at 07:30, sent at 08:30.
-    const planned = await planAndQueueReminders(
+    const planned = await scheduleAndQueueReminders(
       {
         db,
         outbox: runtime.outbox,

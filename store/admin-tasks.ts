@@ -3,7 +3,7 @@
  * and resuming plans, tasks and officers, the overdue list, and reassigning lead/support agencies.
  * Every change writes an audit row in the same transaction.
  */
-import { isoDate } from '../domain/calendar/civil-date.ts';
+import { dateColumn, isoDate } from '../domain/calendar/civil-date.ts';
 import { DONE_STATUSES } from '../domain/reply/report-status.ts';
 import type { PrismaClient } from '../prisma/generated/client.ts';
 import { type Actor, recordAudit } from './audit.ts';
@@ -99,7 +99,7 @@ export async function overdueTasks(db: PrismaClient, today: string): Promise<Ove
       plan: { paused: false },
       status: { notIn: [...DONE_STATUSES] },
       deadlineKind: { in: ['date', 'month', 'quarter', 'half_year', 'year'] },
-      dueDate: { lt: new Date(`${today}T00:00:00.000Z`) },
+      dueDate: { lt: dateColumn(today) },
     },
     include: { agencies: { where: { role: 'lead' }, include: { agency: { select: { name: true } } } } },
     orderBy: [{ dueDate: 'asc' }, { planId: 'asc' }, { position: 'asc' }],

@@ -2,12 +2,11 @@
  * Deadline extensions. An approved extension moves Task.dueDate and keeps the plan's own date in
  * originalDueDate; the request, the decision and the change are recorded (DeadlineExtension, AuditLog).
  */
-import { isoDate } from '../domain/calendar/civil-date.ts';
+import { dateColumn, isoDate } from '../domain/calendar/civil-date.ts';
 import type { Prisma, PrismaClient } from '../prisma/generated/client.ts';
 import { type Actor, recordAudit } from './audit.ts';
 
 const DATED = new Set(['date', 'month', 'quarter', 'half_year', 'year']);
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 export interface ExtensionView {
   id: number;
@@ -26,7 +25,7 @@ async function moveDeadline(tx: Prisma.TransactionClient, taskId: number, newDue
   await tx.task.update({
     where: { id: taskId },
     data: {
-      dueDate: day(newDue),
+      dueDate: dateColumn(newDue),
       // The plan's own date is kept; a task without one keeps what it had before the first extension.
       originalDueDate: task.originalDueDate ?? task.dueDate,
       ...(DATED.has(task.deadlineKind) ? {} : { deadlineKind: 'date' as const }),
@@ -58,7 +57,7 @@ export async function extendDeadline(
         requestedBy: input.actor.id,
         decidedBy: input.actor.id,
         previousDue: task.dueDate,
-        newDue: day(input.newDue),
+        newDue: dateColumn(input.newDue),
         reason: input.reason,
         state: 'approved',
         decidedAt: input.now,
@@ -80,7 +79,7 @@ export async function requestExtension(
       taskId: input.taskId,
       requestedBy: input.officerId,
       previousDue: task.dueDate,
-      newDue: day(input.newDue),
+      newDue: dateColumn(input.newDue),
       reason: input.reason,
     },
   });

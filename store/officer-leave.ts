@@ -2,8 +2,9 @@
  * An officer's leave (nghỉ phép) and deputy: while `leaveUntil` is today or later, reminders go to the
  * deputy (or the agency's other officers). Every change is written to the audit log.
  */
+
+import { dateColumn, isoDate } from '../domain/calendar/civil-date.ts';
 import type { PrismaClient } from '../prisma/generated/client.ts';
-import { dayToDate } from './reminders.ts';
 
 export interface LeaveColleague {
   id: number;
@@ -32,7 +33,7 @@ export async function currentLeave(
     where: { id: officerId },
     select: { leaveUntil: true, deputyId: true },
   });
-  return { leaveUntil: row.leaveUntil?.toISOString().slice(0, 10) ?? null, deputyId: row.deputyId };
+  return { leaveUntil: isoDate(row.leaveUntil), deputyId: row.deputyId };
 }
 
 /** Sets (day 'YYYY-MM-DD') or ends (null) an officer's leave, with its deputy, and audits it. */
@@ -48,7 +49,7 @@ export async function setOfficerLeave(
     await tx.officer.update({
       where: { id: input.officerId },
       data: {
-        leaveUntil: input.leaveUntil === null ? null : dayToDate(input.leaveUntil),
+        leaveUntil: input.leaveUntil === null ? null : dateColumn(input.leaveUntil),
         deputyId: input.deputyId,
       },
     });
@@ -60,7 +61,7 @@ export async function setOfficerLeave(
         targetType: 'officer',
         targetId: String(input.officerId),
         before: {
-          leaveUntil: before.leaveUntil?.toISOString().slice(0, 10) ?? null,
+          leaveUntil: isoDate(before.leaveUntil),
           deputyId: before.deputyId,
         },
         after: { leaveUntil: input.leaveUntil, deputyId: input.deputyId },

@@ -2,6 +2,8 @@
  * Who can receive reminders: the agency directory's successor links (small table, read whole) and the
  * officers of the agencies holding today's tasks, with their leave and deputies.
  */
+
+import { isoDate } from '../domain/calendar/civil-date.ts';
 import type { PrismaClient } from '../prisma/generated/client.ts';
 
 export interface AgencyLink {
@@ -55,7 +57,7 @@ type OfficerRow = {
 };
 
 function toRecipient({ leaveUntil, ...row }: OfficerRow): RecipientOfficer {
-  return { ...row, leaveUntil: leaveUntil ? leaveUntil.toISOString().slice(0, 10) : null };
+  return { ...row, leaveUntil: isoDate(leaveUntil) };
 }
 
 /**

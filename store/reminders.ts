@@ -3,7 +3,7 @@
  * dueDate/status/deadlineKind, never the whole plan), overdue reminders already sent, support input,
  * and the Reminder rows themselves (inserted once per deterministic key).
  */
-import { isoDate } from '../domain/calendar/civil-date.ts';
+import { dateColumn, isoDate } from '../domain/calendar/civil-date.ts';
 import type { DeadlineKind } from '../domain/deadline/deadline.ts';
 import type { ReportStatus } from '../domain/reply/report-status.ts';
 import { DONE_STATUSES } from '../domain/reply/report-status.ts';
@@ -13,7 +13,7 @@ import type { Prisma, PrismaClient, ReminderState } from '../prisma/generated/cl
 export const DATED_KINDS: readonly DeadlineKind[] = ['date', 'month', 'quarter', 'half_year', 'year'];
 
 /** A task the planner may remind about today. */
-export interface PlanningTaskRow {
+export interface ReminderCandidateRow {
   id: number;
   planId: number;
   code: string;
@@ -29,22 +29,17 @@ export interface PlanningTaskRow {
   agencies: Array<{ agencyId: number; role: 'lead' | 'support' }>;
 }
 
-/** A 'YYYY-MM-DD' Vietnam date as the Date a `@db.Date` column takes. */
-export function dayToDate(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
-}
-
 /**
  * Open tasks of unpaused plans that can get a reminder in the window: dated tasks due up to `to`
  * (those due before `from` are overdue) and, when `monthlyCycle`, undated and 'done_maintained' tasks.
  */
-export async function loadPlanningTasks(
+export async function loadReminderCandidates(
   db: PrismaClient,
   window: { to: string; monthlyCycle: boolean },
-): Promise<PlanningTaskRow[]> {
+): Promise<ReminderCandidateRow[]> {
   const dated: Prisma.TaskWhereInput = {
     deadlineKind: { in: [...DATED_KINDS] },
-    dueDate: { lte: dayToDate(window.to) },
+    dueDate: { lte: dateColumn(window.to) },
     status: { notIn: [...DONE_STATUSES] },
   };
   const monthly: Prisma.TaskWhereInput[] = window.monthlyCycle
@@ -97,7 +92,7 @@ export async function countOverdueDays(
     where: {
       taskId: { in: [...dueByTask.keys()] },
       kind: 'overdue',
-      dueDay: { lt: dayToDate(today) },
+      dueDay: { lt: dateColumn(today) },
       state: { not: 'suppressed' },
     },
     select: { taskId: true, dueDay: true },
@@ -130,7 +125,7 @@ export async function insertReminders(db: PrismaClient, rows: readonly NewRemind
       taskId: r.taskId,
       officerId: r.officerId,
       kind: r.kind,
-      dueDay: dayToDate(r.day),
+      dueDay: dateColumn(r.day),
       sendAt: r.sendAt,
       dedupKey: r.dedupKey,
       state: r.state,
@@ -191,7 +186,11 @@ export async function lastLeadReminderAt(
   if (taskIds.length === 0) return new Map();
   const rows = await db.reminder.groupBy({
     by: ['taskId'],
-    where: { taskId: { in: [...taskIds] }, kind: { not: 'support-input' }, dueDay: { lt: dayToDate(today) } },
+    where: {
+      taskId: { in: [...taskIds] },
+      kind: { not: 'support-input' },
+      dueDay: { lt: dateColumn(today) },
+    },
     _max: { sendAt: true },
   });
   return new Map(rows.flatMap((r) => (r._max.sendAt ? [[r.taskId, r._max.sendAt] as const] : [])));

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { planAndQueueReminders } from '../../handlers/reminders/plan-reminders-for-day.ts';
+import { scheduleAndQueueReminders } from '../../handlers/reminders/schedule-and-queue-reminders.ts';
 import { DIGESTS_QUEUE, type DigestJobData, PLANNING_QUEUE } from '../../jobs/catalog.ts';
 import { type PlanningQueue, upsertSchedules } from '../../jobs/reminders/planning-queue.ts';
 import { createPlanningWorker } from '../../jobs/reminders/planning-worker.ts';
@@ -33,7 +33,7 @@ export async function startRemindersFeature(deps: FeatureDeps): Promise<Feature>
     inboundRetentionDays: config.inboundRetentionDays,
     logger,
     async plan(at) {
-      const outcome = await planAndQueueReminders(
+      const outcome = await scheduleAndQueueReminders(
         {
           db,
           outbox: deps.outbox,

@@ -14,6 +14,7 @@ import { listAttempts } from '../../store/deliveries.ts';
 import { type FakeZalo, startFakeZaloServer } from '../../test/fakes/zalo-api-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
+import { waitUntil } from '../../test/support/wait-until.ts';
 import { ZaloChannel } from './zalo-channel.ts';
 import { ZaloClient } from './zalo-client.ts';
 
@@ -31,14 +32,6 @@ afterAll(async () => {
   redis?.disconnect();
   await database?.drop();
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('Zalo through the outbox', () => {
   it('GIVEN Zalo answers -32 (quota) THEN the queue waits and every message is sent once', async () => {

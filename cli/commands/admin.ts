@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { isCivilDate } from '../../domain/calendar/civil-date.ts';
 import { vnDate } from '../../domain/calendar/working-time.ts';
-import { buildTaskWorkbook } from '../../handlers/admin/task-workbook.ts';
+import { buildTaskWorkbook } from '../../handlers/admin/build-task-workbook.ts';
 import { type AdminTask, findTasksByCode, type PauseTarget, setPaused } from '../../store/admin-tasks.ts';
 import { type Actor, recentAudit } from '../../store/audit.ts';
 import { extendDeadline } from '../../store/extensions.ts';

@@ -5,9 +5,9 @@ import { makeScrubber } from '../../app/logger.ts';
 import { CHANNELS } from '../../handlers/channel.ts';
 import type { Outbox } from '../../handlers/outbox.ts';
 import {
-  type PlanningOutcome,
-  planAndQueueReminders,
-} from '../../handlers/reminders/plan-reminders-for-day.ts';
+  type SchedulingOutcome,
+  scheduleAndQueueReminders,
+} from '../../handlers/reminders/schedule-and-queue-reminders.ts';
 import { createOutbox } from '../../jobs/outbox/outbox.ts';
 import { createQueues, redisConnectionOptions } from '../../jobs/queues.ts';
 import { listRecentDeliveries } from '../../store/delivery-listing.ts';
@@ -27,7 +27,7 @@ const REFUSING_OUTBOX: Outbox = {
   enqueue: () => Promise.reject(new Error('dry run: nothing may be queued')),
 };
 
-async function remind(db: PrismaClient, cfg: Config, at: Date, dryRun: boolean): Promise<PlanningOutcome> {
+async function remind(db: PrismaClient, cfg: Config, at: Date, dryRun: boolean): Promise<SchedulingOutcome> {
   // Every channel counts as reachable here: the CLI shows where each officer is linked; the service's
   // workers decide what their configured channels can deliver. The calendar is the service's own
   // (WORK_EXTRA_DAYS_OFF / WORK_EXTRA_WORKING_DAYS), so both plan the same days.
@@ -37,10 +37,13 @@ async function remind(db: PrismaClient, cfg: Config, at: Date, dryRun: boolean):
     calendar: workCalendarOf(cfg),
     channels: new Set(CHANNELS),
   };
-  if (dryRun) return planAndQueueReminders({ ...deps, outbox: REFUSING_OUTBOX }, at, { dryRun: true });
+  if (dryRun) return scheduleAndQueueReminders({ ...deps, outbox: REFUSING_OUTBOX }, at, { dryRun: true });
   const queues = createQueues({ connection: redisConnectionOptions(cfg.redisUrl), prefix: cfg.queuePrefix });
   try {
-    return await planAndQueueReminders({ ...deps, outbox: createOutbox({ db, queue: queues.outbox }) }, at);
+    return await scheduleAndQueueReminders(
+      { ...deps, outbox: createOutbox({ db, queue: queues.outbox }) },
+      at,
+    );
   } finally {
     await queues.close();
   }

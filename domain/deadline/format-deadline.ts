@@ -1,4 +1,4 @@
-import { type CalendarDate, epochDay, parseIsoDate } from './calendar-date.ts';
+import { type DateParts, daysBetween, parseCivilDate } from '../calendar/civil-date.ts';
 import type { DatedDeadlineKind, Deadline } from './deadline.ts';
 
 /** Locales the bot speaks. */
@@ -41,11 +41,11 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function dayMonthYear({ year, month, day }: CalendarDate): string {
+function dayMonthYear({ year, month, day }: DateParts): string {
   return `${pad(day)}/${pad(month)}/${year}`;
 }
 
-function formatPeriod(kind: DatedDeadlineKind, due: CalendarDate, locale: DeadlineLocale): string {
+function formatPeriod(kind: DatedDeadlineKind, due: DateParts, locale: DeadlineLocale): string {
   const { year, month } = due;
   const vi = locale === 'vi';
   switch (kind) {
@@ -79,11 +79,11 @@ function formatPeriod(kind: DatedDeadlineKind, due: CalendarDate, locale: Deadli
 export function formatDeadline(d: Deadline, locale: DeadlineLocale): string {
   const labels = LABELS[locale];
   if (d.kind === 'ongoing') {
-    const start = d.start === null ? null : parseIsoDate(d.start);
+    const start = d.start === null ? null : parseCivilDate(d.start);
     return start === null ? labels.ongoing : `${labels.ongoing} (${labels.from} ${dayMonthYear(start)})`;
   }
   if (d.kind === 'roadmap' || d.kind === 'none') return labels[d.kind];
-  const due = d.due === null ? null : parseIsoDate(d.due);
+  const due = d.due === null ? null : parseCivilDate(d.due);
   if (due === null) return labels.none;
   return formatPeriod(d.kind, due, locale) + (d.recurring ? labels.recurring : '');
 }
@@ -94,10 +94,10 @@ export function formatDeadline(d: Deadline, locale: DeadlineLocale): string {
  * @throws RangeError when either argument is not an existing YYYY-MM-DD date (a caller's bug).
  */
 export function daysUntil(dueIsoDate: string, todayIsoDate: string): number {
-  const due = parseIsoDate(dueIsoDate);
-  const today = parseIsoDate(todayIsoDate);
+  const due = parseCivilDate(dueIsoDate);
+  const today = parseCivilDate(todayIsoDate);
   if (due === null || today === null) {
     throw new RangeError(`daysUntil expects YYYY-MM-DD dates, got "${dueIsoDate}" and "${todayIsoDate}"`);
   }
-  return epochDay(due) - epochDay(today);
+  return daysBetween(todayIsoDate, dueIsoDate);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseCivilDate } from '../calendar/civil-date.ts';
 import { normalizeVietnamese } from '../text/normalize-vietnamese.ts';
-import { parseIsoDate } from './calendar-date.ts';
 import type { DeadlineKind } from './deadline.ts';
 import { parseDeadline } from './parse-deadline.ts';
 
@@ -390,7 +390,7 @@ describe('parseDeadline properties', () => {
         const { deadline } = parseDeadline(s, { referenceYear: 2024 });
         expect(deadline.due !== null).toBe(DATED.has(deadline.kind));
         for (const d of [deadline.due, deadline.start])
-          if (d !== null) expect(parseIsoDate(d)).not.toBeNull();
+          if (d !== null) expect(parseCivilDate(d)).not.toBeNull();
         if (deadline.start !== null && deadline.due !== null)
           expect(deadline.start <= deadline.due).toBe(true);
         if (deadline.kind === 'ongoing') expect(deadline.recurring).toBe(true);

@@ -1,5 +1,5 @@
+import { civilDate, daysInMonth, isExistingDate } from '../calendar/civil-date.ts';
 import { normalizeVietnamese } from '../text/normalize-vietnamese.ts';
-import { daysInMonth, isValidCalendarDate, toIsoDate } from './calendar-date.ts';
 import type { Deadline, DeadlineKind, DeadlineParse } from './deadline.ts';
 import { findPeriods, type PeriodToken } from './find-periods.ts';
 import { maskReferences, prepareDeadlineText } from './prepare-deadline-text.ts';
@@ -159,13 +159,10 @@ function resolveYears(
 
 function bounds(t: PeriodToken, year: number): { start: string; end: string } | null {
   const lastDay = t.lastDay ?? daysInMonth(year, t.lastMonth);
-  if (
-    !isValidCalendarDate(year, t.firstMonth, t.firstDay) ||
-    !isValidCalendarDate(year, t.lastMonth, lastDay)
-  ) {
+  if (!isExistingDate(year, t.firstMonth, t.firstDay) || !isExistingDate(year, t.lastMonth, lastDay)) {
     return null;
   }
-  return { start: toIsoDate(year, t.firstMonth, t.firstDay), end: toIsoDate(year, t.lastMonth, lastDay) };
+  return { start: civilDate(year, t.firstMonth, t.firstDay), end: civilDate(year, t.lastMonth, lastDay) };
 }
 
 function strayNumber(rest: string): string | null {

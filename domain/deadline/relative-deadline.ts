@@ -1,4 +1,4 @@
-import { daysInMonth, parseIsoDate, toIsoDate } from './calendar-date.ts';
+import { addDays, addMonths, isCivilDate } from '../calendar/civil-date.ts';
 import type { Deadline } from './deadline.ts';
 
 /** "30 ngày kể từ ngày ban hành", "trong vòng 15 ngày", a bare "30 ngày", "02 tháng kể từ ngày ký". */
@@ -11,21 +11,6 @@ const MENTIONS_ISSUE = /\b(?:ke tu ngay|tu ngay|ke tu khi|sau khi)\s+(?:ky\s+)?(
 
 /** Result of {@link readRelativeDeadline}: the deadline, or why it stays undated. */
 export type RelativeReading = { deadline: Deadline; warning: string | null } | null;
-
-function addDays(iso: string, days: number): string {
-  const d = parseIsoDate(iso)!;
-  const date = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
-  return toIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-}
-
-/** Bộ luật Dân sự 2015, Điều 148: a period in months ends on the same day of the last month, or its last day. */
-function addMonths(iso: string, months: number): string {
-  const d = parseIsoDate(iso)!;
-  const index = d.year * 12 + (d.month - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return toIsoDate(year, month, Math.min(d.day, daysInMonth(year, month)));
-}
 
 /**
  * Reads a deadline counted from the document's issue date (folded text, see `prepareDeadlineText`).
@@ -46,7 +31,7 @@ export function readRelativeDeadline(
   if (!counted && !fromIssue) return null;
   if (counted && !counted[4] && /^(?:sau|cham nhat)/u.test(text)) return null;
   const raw = { raw: phrase, kind: 'none' as const, due: null, start: null, recurring: false };
-  if (issueDate === null || parseIsoDate(issueDate) === null) {
+  if (issueDate === null || !isCivilDate(issueDate)) {
     return {
       deadline: raw,
       warning: `"${phrase}" is counted from the document's issue date, which could not be read`,
@@ -66,7 +51,8 @@ export function readRelativeDeadline(
       ? addDays(issueDate, n)
       : unit === 'tuan'
         ? addDays(issueDate, 7 * n)
-        : addMonths(issueDate, unit === 'thang' ? n : 12 * n);
+        : // Bộ luật Dân sự 2015, Điều 148: months end on the same day of the last month, or its last day.
+          addMonths(issueDate, unit === 'thang' ? n : 12 * n);
   return { deadline: { raw: phrase, kind: 'date', due, start: null, recurring: false }, warning: null };
 }
 

@@ -1,4 +1,4 @@
-import { daysInMonth } from '../calendar/civil-date.ts';
+import { civilDate, isExistingDate } from '../calendar/civil-date.ts';
 import { foldForMatch, normalizeVietnamese } from '../text/normalize-vietnamese.ts';
 import type { PlanMeta } from './plan-table.ts';
 
@@ -60,8 +60,7 @@ export function parseVietnameseDate(text: string): string | null {
     /ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/iu.exec(text);
   if (!match) return null;
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isExistingDate(year, month, day) ? civilDate(year, month, day) : null;
 }
 
 /** "Số: 4466/QĐ-UBND" -> "4466/QĐ-UBND"; "Số: /QĐ-UBND" (number left blank) -> null. */

@@ -4,7 +4,7 @@ import { foldForMatch } from '../text/normalize-vietnamese.ts';
 import { parsePlanText } from './parse-plan-text.ts';
 import type { PlanRow } from './plan-table.ts';
 
-/** The real documents of docs/notes (copies of /work/shared/seeds), read only by tests. */
+/** Real plan documents kept in `__fixtures__/` next to this test, read only by tests. */
 const seed = (name: string): string =>
   readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 /**
- * Shapes shared by the reminder planner and its callers.
+ * Shapes shared by the reminder scheduler and its callers.
  */
 import type { Deadline } from '../deadline/deadline.ts';
 import type { ReportStatus } from '../reply/report-status.ts';
@@ -10,7 +10,7 @@ export type BeforeKind = 'T0' | `T-${number}`;
 /** What a planned reminder is about. 'support-input' goes to cooperating agencies, 'escalation' to other officers and the committee digest; all other kinds go to the lead officer. */
 export type ReminderKind = BeforeKind | 'overdue' | 'escalation' | 'monthly' | 'support-input';
 
-/** A task as the planner sees it. */
+/** A task as the reminder scheduler sees it. */
 export interface ReminderTask {
   taskId: string;
   /** Task code in the plan (e.g. '1.2.3'), for messages and ordering. */
@@ -22,14 +22,14 @@ export interface ReminderTask {
   lastReportDate: string | null;
   paused: boolean;
   /**
-   * 'overdue' reminders already sent for the current deadline on days BEFORE the planning day
-   * (the caller must not count today's, so that planning twice on one day gives the same answer).
+   * 'overdue' reminders already sent for the current deadline on days BEFORE the scheduled day
+   * (the caller must not count today's, so that scheduling twice on one day gives the same answer).
    */
   overdueRemindersSent: number;
 }
 
 /** One reminder to send on `sendDate`. */
-export interface PlannedReminder {
+export interface ScheduledReminder {
   taskId: string;
   code: string;
   kind: ReminderKind;

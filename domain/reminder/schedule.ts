@@ -1,6 +1,6 @@
 /**
  * Where the lead reminders of one due date (or of one monthly report) fall on the working calendar.
- * Internal building blocks of `plan-reminders.ts`.
+ * Internal building blocks of `schedule-reminders-for-day.ts`.
  */
 import { addDays, civilDate, daysInMonth } from '../calendar/civil-date.ts';
 import type { WorkCalendarConfig } from '../calendar/working-time.ts';

@@ -8,9 +8,9 @@ import type { WorkCalendarConfig } from '../calendar/working-time.ts';
 import { DEFAULT_WORK_CALENDAR } from '../calendar/working-time.ts';
 import type { Deadline } from '../deadline/deadline.ts';
 import type { ReportStatus } from '../reply/report-status.ts';
-import { planRemindersForDay } from './plan-reminders.ts';
 import { DEFAULT_REMINDER_POLICY } from './reminder-policy.ts';
 import type { ReminderTask } from './reminder-types.ts';
+import { scheduleRemindersForDay } from './schedule-reminders-for-day.ts';
 
 const CAL: WorkCalendarConfig = {
   ...DEFAULT_WORK_CALENDAR,
@@ -100,8 +100,8 @@ function walk(): Array<[string, string, string]> {
       tasks.set(code, { ...t, status, lastReportDate: day });
     }
     const input = { today: day, tasks: [...tasks.values()], policy: DEFAULT_REMINDER_POLICY, calendar: CAL };
-    const planned = planRemindersForDay(input);
-    expect(planRemindersForDay(input)).toEqual(planned); // re-planning a day changes nothing
+    const planned = scheduleRemindersForDay(input);
+    expect(scheduleRemindersForDay(input)).toEqual(planned); // re-planning a day changes nothing
     for (const r of planned) {
       expect(r.sendDate).toBe(day);
       seen.push([day, r.code, r.kind]);

@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { assignAgencies } from '../../store/admin-tasks.ts';
 import { resolveAgencyId } from '../../store/agencies.ts';
-import { pipeParts, subcommand, taskRefArg } from './args.ts';
-import { ADMIN, type AdminCommand, actorOf, type OfficerTurn, replyUsage } from './command.ts';
-import { findTaskOrExplain } from './find-task.ts';
+import { ADMIN, type ChatCommand, type OfficerTurn } from '../commands/chat-command.ts';
+import { actorOf, replyUsage } from './admin-helpers.ts';
+import { pipeParts, subcommand, taskRefArg } from './command-args.ts';
+import { findTaskOrExplain } from './find-task-or-explain.ts';
 
 const names = z
   .string()
@@ -58,7 +59,7 @@ async function resolveAll(turn: OfficerTurn, list: string[]): Promise<number[] |
   return ids;
 }
 
-export const assignTask: AdminCommand = {
+export const assignTask: ChatCommand = {
   names: ['giao', 'assign'],
   roles: ADMIN,
   usage: 'giao',

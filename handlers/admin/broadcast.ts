@@ -8,9 +8,10 @@ import { planRecipients } from '../../store/admin-officers.ts';
 import { findPlan } from '../../store/admin-tasks.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { setConversation, takeConversation } from '../../store/conversations.ts';
-import { idArg, pipeParts, subcommand } from './args.ts';
-import { ADMIN, type AdminCommand, actorOf, type OfficerTurn, replyUsage } from './command.ts';
-import { notifyOfficers } from './notify.ts';
+import { ADMIN, type ChatCommand, type OfficerTurn } from '../commands/chat-command.ts';
+import { actorOf, replyUsage } from './admin-helpers.ts';
+import { idArg, pipeParts, subcommand } from './command-args.ts';
+import { notifyOfficers } from './notify-officers.ts';
 import { cancelCommand, confirmRow, pendingKey } from './pending-confirmation.ts';
 
 export const BROADCAST_KIND = 'confirm-broadcast';
@@ -37,7 +38,7 @@ const BroadcastArgs = z
 
 const chatKey = (turn: OfficerTurn) => pendingKey(turn, BROADCAST_KIND);
 
-export const broadcast: AdminCommand = {
+export const broadcast: ChatCommand = {
   names: ['thongbao', 'broadcast'],
   roles: ADMIN,
   usage: 'thongbao',
@@ -76,7 +77,7 @@ export const broadcast: AdminCommand = {
 };
 
 /** The Confirm button of a broadcast preview. */
-export const confirmBroadcast: AdminCommand = {
+export const confirmBroadcast: ChatCommand = {
   names: ['tb_ok'],
   roles: ADMIN,
   usage: null,
@@ -107,4 +108,4 @@ export const confirmBroadcast: AdminCommand = {
 };
 
 /** The Cancel button of a broadcast preview. */
-export const cancelBroadcast: AdminCommand = cancelCommand('tb_huy', BROADCAST_KIND);
+export const cancelBroadcast: ChatCommand = cancelCommand('tb_huy', BROADCAST_KIND);

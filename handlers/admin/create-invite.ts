@@ -3,10 +3,11 @@
 import { vnDate } from '../../domain/calendar/working-time.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { createInvite, getOfficer } from '../../store/officers.ts';
-import { idArg } from './args.ts';
-import { ADMIN, type AdminCommand, actorOf, replyUsage } from './command.ts';
+import { ADMIN, type ChatCommand } from '../commands/chat-command.ts';
+import { actorOf, replyUsage } from './admin-helpers.ts';
+import { idArg } from './command-args.ts';
 
-export const createInviteCommand: AdminCommand = {
+export const createInviteCommand: ChatCommand = {
   names: ['moi', 'invite'],
   roles: ADMIN,
   usage: 'moi',

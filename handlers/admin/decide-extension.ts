@@ -5,11 +5,12 @@
  */
 import { recipientById } from '../../store/admin-officers.ts';
 import { decideExtension } from '../../store/extensions.ts';
-import { idArg } from './args.ts';
-import { ADMIN, type AdminCommand, actorOf } from './command.ts';
-import { notifyOfficers } from './notify.ts';
+import { ADMIN, type ChatCommand } from '../commands/chat-command.ts';
+import { actorOf } from './admin-helpers.ts';
+import { idArg } from './command-args.ts';
+import { notifyOfficers } from './notify-officers.ts';
 
-function decisionCommand(approve: boolean): AdminCommand {
+function decisionCommand(approve: boolean): ChatCommand {
   return {
     names: [approve ? 'gh_duyet' : 'gh_tuchoi'],
     roles: ADMIN,

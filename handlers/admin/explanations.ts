@@ -21,21 +21,19 @@ import {
   openExplanations,
 } from '../../store/explanations.ts';
 import { agenciesRepresentedBy } from '../../store/tasks.ts';
-import { taskRefArg } from './args.ts';
 import {
   ADMIN,
   ADMIN_OR_COMMITTEE,
-  type AdminCommand,
-  type AdminDeps,
-  actorOf,
+  type ChatCommand,
+  type CommandDeps,
   type CommandOutcome,
   type OfficerTurn,
-  refuseRole,
-  replyUsage,
-} from './command.ts';
-import { findTaskOrExplain } from './find-task.ts';
-import { findLedTask } from './lead-task.ts';
-import { notifyOfficers } from './notify.ts';
+} from '../commands/chat-command.ts';
+import { actorOf, refuseRole, replyUsage } from './admin-helpers.ts';
+import { taskRefArg } from './command-args.ts';
+import { findLedTask } from './find-led-task.ts';
+import { findTaskOrExplain } from './find-task-or-explain.ts';
+import { notifyOfficers } from './notify-officers.ts';
 
 const ExplainArgs = z
   .string()
@@ -65,7 +63,7 @@ async function listOpen(turn: OfficerTurn): Promise<CommandOutcome> {
 
 async function request(
   turn: OfficerTurn,
-  deps: AdminDeps,
+  deps: CommandDeps,
   ref: z.infer<typeof taskRefArg>,
 ): Promise<CommandOutcome> {
   if (!ADMIN.includes(turn.officer.role)) return refuseRole(turn, ADMIN);
@@ -100,7 +98,7 @@ async function request(
 /** Records an answer on the request and tells the admin who asked (or every admin). */
 async function recordAnswer(
   turn: OfficerTurn,
-  deps: AdminDeps,
+  deps: CommandDeps,
   open: { id: number; code: string; requestedBy: number | null; taskId: number },
   text: string,
 ): Promise<CommandOutcome> {
@@ -128,7 +126,7 @@ async function recordAnswer(
   return 'processed';
 }
 
-async function answer(turn: OfficerTurn, deps: AdminDeps, ref: z.infer<typeof taskRefArg>, text: string) {
+async function answer(turn: OfficerTurn, deps: CommandDeps, ref: z.infer<typeof taskRefArg>, text: string) {
   const task = await findLedTask(turn, ref, turn.m.admin.explanationNotYours);
   if (!task) return 'rejected' as const;
   const open = (await openExplanations(turn.db, [task.id])).at(-1);
@@ -140,7 +138,7 @@ async function answer(turn: OfficerTurn, deps: AdminDeps, ref: z.infer<typeof ta
 }
 
 /** A reply to one of our requests for explanation is the answer; null when it replies to anything else. */
-export async function answerByReply(turn: OfficerTurn, deps: AdminDeps): Promise<CommandOutcome | null> {
+export async function answerByReply(turn: OfficerTurn, deps: CommandDeps): Promise<CommandOutcome | null> {
   const { channel, chatId, replyToMessageId } = turn.message;
   if (!replyToMessageId || !turn.message.text.trim()) return null;
   const requestId = await explanationOfSentMessage(turn.db, channel, chatId, replyToMessageId);
@@ -158,7 +156,7 @@ export async function answerByReply(turn: OfficerTurn, deps: AdminDeps): Promise
   return recordAnswer(turn, deps, open, turn.message.text.trim());
 }
 
-export const explanations: AdminCommand = {
+export const explanations: ChatCommand = {
   names: ['giaitrinh', 'explain'],
   roles: ['officer', 'committee', 'admin'],
   usage: 'giaitrinh',

@@ -4,13 +4,14 @@
  */
 import { z } from 'zod';
 import { taskStates } from '../../store/tasks.ts';
-import { idArg } from './args.ts';
-import { ADMIN_OR_COMMITTEE, type AdminCommand, replyUsage } from './command.ts';
-import { buildTaskWorkbook, XLSX_MIME } from './task-workbook.ts';
+import { ADMIN_OR_COMMITTEE, type ChatCommand } from '../commands/chat-command.ts';
+import { replyUsage } from './admin-helpers.ts';
+import { buildTaskWorkbook, XLSX_MIME } from './build-task-workbook.ts';
+import { idArg } from './command-args.ts';
 
 const ExportArgs = z.union([z.literal('').transform(() => undefined), idArg]);
 
-export const exportTasks: AdminCommand = {
+export const exportTasks: ChatCommand = {
   names: ['xuat', 'export'],
   roles: ADMIN_OR_COMMITTEE,
   usage: 'xuat',

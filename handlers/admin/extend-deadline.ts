@@ -3,11 +3,12 @@
  * recorded as approved, Task.dueDate changes and the plan's original date is kept. Admins only.
  */
 import { extendDeadline } from '../../store/extensions.ts';
-import { extensionArgs } from './args.ts';
-import { ADMIN, type AdminCommand, actorOf, replyUsage, showDate } from './command.ts';
-import { findTaskOrExplain } from './find-task.ts';
+import { ADMIN, type ChatCommand } from '../commands/chat-command.ts';
+import { actorOf, replyUsage, showDate } from './admin-helpers.ts';
+import { extensionArgs } from './command-args.ts';
+import { findTaskOrExplain } from './find-task-or-explain.ts';
 
-export const extendDeadlineCommand: AdminCommand = {
+export const extendDeadlineCommand: ChatCommand = {
   names: ['giahan', 'extend_admin'],
   roles: ADMIN,
   usage: 'giahan',

@@ -10,16 +10,16 @@ import { z } from 'zod';
 import type { PreviewIssue } from '../../domain/plan/build-plan-preview.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { setConversation, takeConversation } from '../../store/conversations.ts';
-import type { Turn } from '../conversation/turn.ts';
-import { importPlan, previewPlanFile } from '../plan-import/import-plan.ts';
 import {
   ADMIN,
-  type AdminCommand,
-  type AdminDeps,
-  actorOf,
+  type ChatCommand,
+  type CommandDeps,
   type CommandOutcome,
   type OfficerTurn,
-} from './command.ts';
+} from '../commands/chat-command.ts';
+import type { Turn } from '../conversation/turn.ts';
+import { importPlan, previewPlanFile } from '../plan-import/import-plan.ts';
+import { actorOf } from './admin-helpers.ts';
 import { FileTooLargeError, MAX_CHAT_FILE_BYTES } from './file-fetcher.ts';
 import { cancelCommand, confirmRow, pendingKey } from './pending-confirmation.ts';
 
@@ -56,7 +56,7 @@ function issueLines(turn: Turn, issues: readonly PreviewIssue[]): string[] {
  */
 async function download(
   turn: OfficerTurn,
-  deps: AdminDeps,
+  deps: CommandDeps,
   file: { fileId: string; size?: number | undefined },
 ): Promise<Uint8Array | null> {
   const m = turn.m.admin;
@@ -77,7 +77,7 @@ async function download(
 /** An uploaded file: previews it for an admin; null (not ours) for anybody else. */
 export async function previewUploadedPlan(
   turn: OfficerTurn,
-  deps: AdminDeps,
+  deps: CommandDeps,
 ): Promise<CommandOutcome | null> {
   const file = turn.message.file;
   if (turn.officer.role !== 'admin' || !file) return null;
@@ -120,7 +120,7 @@ export async function previewUploadedPlan(
 }
 
 /** The Confirm button of an import preview. */
-export const confirmImport: AdminCommand = {
+export const confirmImport: ChatCommand = {
   names: ['nhap_ok'],
   roles: ADMIN,
   usage: null,
@@ -170,4 +170,4 @@ export const confirmImport: AdminCommand = {
 };
 
 /** The Cancel button of an import preview. */
-export const cancelImport: AdminCommand = cancelCommand('nhap_huy', IMPORT_KIND);
+export const cancelImport: ChatCommand = cancelCommand('nhap_huy', IMPORT_KIND);

@@ -1,11 +1,12 @@
 /** `/quahan` (`/overdue`): open tasks past their deadline, oldest first. Admins and the committee. */
 import { daysUntil } from '../../domain/deadline/format-deadline.ts';
 import { overdueTasks } from '../../store/admin-tasks.ts';
-import { ADMIN_OR_COMMITTEE, type AdminCommand, replyUsage } from './command.ts';
+import { ADMIN_OR_COMMITTEE, type ChatCommand } from '../commands/chat-command.ts';
+import { replyUsage } from './admin-helpers.ts';
 
 const MAX_LINES = 40;
 
-export const listOverdue: AdminCommand = {
+export const listOverdue: ChatCommand = {
   names: ['quahan', 'overdue'],
   roles: ADMIN_OR_COMMITTEE,
   usage: 'quahan',

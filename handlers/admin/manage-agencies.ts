@@ -12,8 +12,9 @@ import {
   resolveAgencyId,
 } from '../../store/agencies.ts';
 import { recordAudit } from '../../store/audit.ts';
-import { pipeParts, subcommand } from './args.ts';
-import { ADMIN, type AdminCommand, actorOf, type OfficerTurn, replyUsage } from './command.ts';
+import { ADMIN, type ChatCommand, type OfficerTurn } from '../commands/chat-command.ts';
+import { actorOf, replyUsage } from './admin-helpers.ts';
+import { pipeParts, subcommand } from './command-args.ts';
 
 const Pair = z
   .string()
@@ -81,7 +82,7 @@ async function confirm(turn: OfficerTurn, rest: string) {
   return 'processed' as const;
 }
 
-export const manageAgencies: AdminCommand = {
+export const manageAgencies: ChatCommand = {
   names: ['coquan', 'agency'],
   roles: ADMIN,
   usage: 'coquan',

@@ -7,8 +7,9 @@ import { deactivateOfficer, roster } from '../../store/admin-officers.ts';
 import { resolveAgencyId } from '../../store/agencies.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { createOfficer, type OfficerRole } from '../../store/officers.ts';
-import { idArg, pipeParts, subcommand } from './args.ts';
-import { ADMIN, type AdminCommand, actorOf, type OfficerTurn, replyUsage } from './command.ts';
+import { ADMIN, type ChatCommand, type OfficerTurn } from '../commands/chat-command.ts';
+import { actorOf, replyUsage } from './admin-helpers.ts';
+import { idArg, pipeParts, subcommand } from './command-args.ts';
 
 const ROLE_WORDS: Record<string, OfficerRole> = {
   canbo: 'officer',
@@ -92,7 +93,7 @@ async function deactivate(turn: OfficerTurn, rest: string) {
   return 'processed' as const;
 }
 
-export const manageOfficers: AdminCommand = {
+export const manageOfficers: ChatCommand = {
   names: ['canbo', 'officers'],
   roles: ADMIN,
   usage: 'canbo',

@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import { type PauseTarget, setPaused } from '../../store/admin-tasks.ts';
-import { idArg, subcommand, taskRefArg } from './args.ts';
-import { ADMIN, type AdminCommand, actorOf, replyUsage } from './command.ts';
-import { findTaskOrExplain } from './find-task.ts';
+import { ADMIN, type ChatCommand } from '../commands/chat-command.ts';
+import { actorOf, replyUsage } from './admin-helpers.ts';
+import { idArg, subcommand, taskRefArg } from './command-args.ts';
+import { findTaskOrExplain } from './find-task-or-explain.ts';
 
 const KINDS: Record<string, PauseTarget['kind']> = {
   kehoach: 'plan',
@@ -31,7 +32,7 @@ const TargetArgs = z
     ]),
   );
 
-function pauseCommand(paused: boolean): AdminCommand {
+function pauseCommand(paused: boolean): ChatCommand {
   const usage = paused ? 'tamdung' : 'tieptuc';
   return {
     names: paused ? ['tamdung', 'pause'] : ['tieptuc', 'resume'],

@@ -4,8 +4,8 @@
  */
 import { dropConversation } from '../../store/conversations.ts';
 import type { OutgoingButton } from '../channel.ts';
+import { ADMIN, type ChatCommand } from '../commands/chat-command.ts';
 import type { Turn } from '../conversation/turn.ts';
-import { ADMIN, type AdminCommand } from './command.ts';
 
 /** The Conversation row key of the sender's pending action of this kind (per person in a group). */
 export function pendingKey(turn: Turn, kind: string) {
@@ -24,7 +24,7 @@ export function confirmRow(turn: Turn, confirmCommand: string, cancelCommand: st
 }
 
 /** The Cancel command: drops the pending action of this kind and says so. */
-export function cancelCommand(name: string, kind: string): AdminCommand {
+export function cancelCommand(name: string, kind: string): ChatCommand {
   return {
     names: [name],
     roles: ADMIN,

@@ -4,12 +4,13 @@
  */
 import { adminRecipients } from '../../store/admin-officers.ts';
 import { requestExtension } from '../../store/extensions.ts';
-import { extensionArgs } from './args.ts';
-import { type AdminCommand, ANY_OFFICER, replyUsage } from './command.ts';
-import { findLedTask } from './lead-task.ts';
-import { notifyOfficers } from './notify.ts';
+import { ANY_OFFICER, type ChatCommand } from '../commands/chat-command.ts';
+import { replyUsage } from './admin-helpers.ts';
+import { extensionArgs } from './command-args.ts';
+import { findLedTask } from './find-led-task.ts';
+import { notifyOfficers } from './notify-officers.ts';
 
-export const requestExtensionCommand: AdminCommand = {
+export const requestExtensionCommand: ChatCommand = {
   names: ['xingiahan', 'extend'],
   roles: ANY_OFFICER,
   usage: 'xingiahan',

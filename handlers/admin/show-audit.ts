@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { vnDate, vnTime } from '../../domain/calendar/working-time.ts';
 import { recentAudit } from '../../store/audit.ts';
-import { idArg } from './args.ts';
-import { ADMIN, type AdminCommand, replyUsage } from './command.ts';
+import { ADMIN, type ChatCommand } from '../commands/chat-command.ts';
+import { replyUsage } from './admin-helpers.ts';
+import { idArg } from './command-args.ts';
 
 const AuditArgs = z.union([z.literal('').transform(() => 15), idArg.pipe(z.number().max(50))]);
 
@@ -13,7 +14,7 @@ function short(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
-export const showAudit: AdminCommand = {
+export const showAudit: ChatCommand = {
   names: ['nhatky', 'audit'],
   roles: ADMIN,
   usage: 'nhatky',

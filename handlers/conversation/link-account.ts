@@ -1,7 +1,7 @@
 /** `/start <code>` (or the bare code on Zalo): links the chat to an officer, or a group to the digests. */
 import { t } from '../../locales/index.ts';
 import { redeemInvite } from '../../store/officers.ts';
-import { listMyTasks } from './list-tasks.ts';
+import { listMyTasks } from './list-my-tasks.ts';
 import type { Turn } from './turn.ts';
 
 export async function linkAccount(turn: Turn, code: string): Promise<'processed' | 'rejected'> {

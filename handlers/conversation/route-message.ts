@@ -9,7 +9,7 @@ import { peekConversation, setConversation, takeConversation } from '../../store
 import { markChatUnreachable } from '../../store/deliveries.ts';
 import { moveChat } from '../../store/identities.ts';
 import { INVITE_CODE_PATTERN, touchIdentity } from '../../store/officers.ts';
-import { refuseRole, replyUsage } from '../admin/command.ts';
+import { refuseRole, replyUsage } from '../admin/admin-helpers.ts';
 import { answerByReply } from '../admin/explanations.ts';
 import { previewUploadedPlan } from '../admin/import-plan-file.ts';
 import type { CommandDeps, OfficerTurn } from '../commands/chat-command.ts';

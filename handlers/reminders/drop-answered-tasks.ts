@@ -1,5 +1,5 @@
 /**
- * A morning reminder without the tasks the officer reported on between planning (07:30) and sending
+ * A morning reminder without the tasks the officer reported on between scheduling (07:30) and sending
  * (08:30): the blocks and buttons of those tasks are removed from the composed message and the header
  * counts what is left. Works on the message {@link composeReminder} wrote: header, one block per task
  * (starting `#<code> `), footer, separated by blank lines.

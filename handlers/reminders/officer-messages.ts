@@ -8,7 +8,7 @@ import type { PrismaClient } from '../../store/prisma-client.ts';
 import { tasksByIds } from '../../store/tasks.ts';
 import type { OutgoingMessage } from '../channel.ts';
 import { composeReminder, type ReminderItem } from './compose-reminder.ts';
-import type { DayPlan, RoutedReminder } from './plan-day.ts';
+import type { DayReminders, RoutedReminder } from './route-day-reminders.ts';
 import { collectSupportInput, supportInputLines } from './support-input.ts';
 
 export interface OfficerMessage {
@@ -31,23 +31,23 @@ function isEarly(kind: string): boolean {
 export async function buildOfficerMessages(
   db: PrismaClient,
   input: {
-    plan: DayPlan;
+    dayReminders: DayReminders;
     reminders: ReadonlyArray<RoutedReminder & { officerId: number }>;
     at: Date;
     monthlyReportDay: (planId: number) => number;
   },
 ): Promise<OfficerMessage[]> {
-  const { plan, reminders } = input;
+  const { dayReminders, reminders } = input;
   if (reminders.length === 0) return [];
   const tasks = new Map(
     (await tasksByIds(db, [...new Set(reminders.map((r) => r.taskId))])).map((x) => [x.id, x]),
   );
   const leadTasks = new Set(reminders.filter((r) => r.kind !== 'support-input').map((r) => r.taskId));
   const support = await collectSupportInput(db, {
-    day: plan.day,
+    day: dayReminders.day,
     at: input.at,
-    supportHolders: new Map([...plan.supportHolders].filter(([id]) => leadTasks.has(id))),
-    holderOf: plan.holderOf,
+    supportHolders: new Map([...dayReminders.supportHolders].filter(([id]) => leadTasks.has(id))),
+    holderOf: dayReminders.holderOf,
   });
 
   const byOfficer = new Map<number, Array<RoutedReminder & { officerId: number }>>();
@@ -77,7 +77,7 @@ export async function buildOfficerMessages(
     if (items.length === 0) continue;
     const { taskIds, ...message } = composeReminder(items, {
       locale,
-      today: plan.day,
+      today: dayReminders.day,
       monthlyReportDay: input.monthlyReportDay(own[0]?.planId ?? 0),
       silent: items.every((i) => isEarly(i.kind)),
     });

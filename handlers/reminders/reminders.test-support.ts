@@ -2,6 +2,8 @@
  * Test data for the reminder tests: a small synthetic plan written straight into a test database
  * (dates in 2025), officers with or without a Telegram chat, and the official 2025 work calendar.
  */
+
+import { dateColumn } from '../../domain/calendar/civil-date.ts';
 import type { WorkCalendarConfig } from '../../domain/calendar/working-time.ts';
 import { DEFAULT_WORK_CALENDAR, vnInstant } from '../../domain/calendar/working-time.ts';
 import type { DeadlineKind } from '../../domain/deadline/deadline.ts';
@@ -48,7 +50,7 @@ export async function createTask(db: PrismaClient, planId: number, spec: TaskSpe
       title: `Nhiệm vụ ${spec.code}`,
       deadlineRaw: due ?? 'Thường xuyên',
       deadlineKind: spec.kind ?? (due ? 'date' : 'ongoing'),
-      dueDate: due ? new Date(`${due}T00:00:00Z`) : null,
+      dueDate: due ? dateColumn(due) : null,
       status: spec.status ?? 'in_progress',
       paused: spec.paused ?? false,
       agencies: {

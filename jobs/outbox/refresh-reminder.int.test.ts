@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramChannel } from '../../bot/telegram/telegram-channel.ts';
 import { vnInstant } from '../../domain/calendar/working-time.ts';
 import type { Channel, ChannelId } from '../../handlers/channel.ts';
-import { planAndQueueReminders } from '../../handlers/reminders/plan-reminders-for-day.ts';
 import {
   agencyId,
   CALENDAR_2025,
@@ -16,11 +15,12 @@ import {
   createPlan,
   createTask,
 } from '../../handlers/reminders/reminders.test-support.ts';
+import { scheduleAndQueueReminders } from '../../handlers/reminders/schedule-and-queue-reminders.ts';
 import { recordReport } from '../../store/reports.ts';
 import { type FakeTelegram, startFakeTelegramServer } from '../../test/fakes/telegram-api-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
-import { waitUntil } from '../../test/support/faults.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
+import { waitUntil } from '../../test/support/wait-until.ts';
 import { OUTBOX_QUEUE, type OutboxJobData } from '../catalog.ts';
 import { redisConnectionOptions } from '../queues.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
@@ -64,7 +64,7 @@ describe('a report between planning and sending', () => {
     const minh = await createOfficerWithChat(db, { name: 'Minh', agencyId: health, chatId: '6302' });
 
     const outbox = createOutbox({ db, queue });
-    const planned = await planAndQueueReminders(
+    const planned = await scheduleAndQueueReminders(
       { db, outbox, sendTime: '08:30', channels: new Set(['telegram']), calendar: CALENDAR_2025 },
       vnInstant(DAY, '07:30'),
     );

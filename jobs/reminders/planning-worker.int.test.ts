@@ -6,9 +6,10 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vnInstant } from '../../domain/calendar/working-time.ts';
-import { planAndQueueReminders } from '../../handlers/reminders/plan-reminders-for-day.ts';
+import { scheduleAndQueueReminders } from '../../handlers/reminders/schedule-and-queue-reminders.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
+import { waitUntil } from '../../test/support/wait-until.ts';
 import { DIGESTS_QUEUE, type DigestJobData, OUTBOX_QUEUE, PLANNING_QUEUE } from '../catalog.ts';
 import { createOutbox } from '../outbox/outbox.ts';
 import { redisConnectionOptions } from '../queues.ts';
@@ -16,14 +17,6 @@ import { catchUpMissedRuns } from '../schedules/catch-up.ts';
 import { buildSchedules } from '../schedules/schedules.ts';
 import { type PlanningQueue, planningJobId, upsertSchedules } from './planning-queue.ts';
 import { createPlanningWorker, processPlanningJob } from './planning-worker.ts';
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('planning worker and schedules', () => {
   const prefix = uniquePrefix();
@@ -51,7 +44,7 @@ describe('planning worker and schedules', () => {
       digestsQueue: digests,
       async plan(at) {
         plannedAt.push(at);
-        return planAndQueueReminders(
+        return scheduleAndQueueReminders(
           { db: t.db, outbox, sendTime: '08:30', channels: new Set(['telegram']) },
           at,
         );

@@ -6,9 +6,10 @@
  */
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateColumn, isoDate } from '../../domain/calendar/civil-date.ts';
 import { vnInstant } from '../../domain/calendar/working-time.ts';
-import { planAndQueueReminders } from '../../handlers/reminders/plan-reminders-for-day.ts';
 import { agencyId, createPlan, createTask } from '../../handlers/reminders/reminders.test-support.ts';
+import { scheduleAndQueueReminders } from '../../handlers/reminders/schedule-and-queue-reminders.ts';
 import { PLANNING_QUEUE } from '../../jobs/catalog.ts';
 import { redisConnectionOptions } from '../../jobs/queues.ts';
 import { addPlanningJob, type PlanningQueue } from '../../jobs/reminders/planning-queue.ts';
@@ -16,6 +17,7 @@ import { createInvite, createOfficer } from '../../store/officers.ts';
 import { type FakeTelegram, startFakeTelegramServer } from '../fakes/telegram-api-server.ts';
 import { startTestApp, TEST_BOT_TOKEN, type TestApp } from '../support/app.ts';
 import { TEST_REDIS_URL } from '../support/redis.ts';
+import { waitUntil } from '../support/wait-until.ts';
 
 const DAY = '2025-03-20';
 const USER = { id: 6101, first_name: 'Hà', language_code: 'vi' };
@@ -39,6 +41,13 @@ describe('reminders on Telegram', () => {
         pattern.test(String((c.params as Sent).text)),
       15_000,
     );
+
+  /** The day's reminder, scheduled by its planning job (once: the job id is the day's). */
+  const scheduleTheDay = async () => {
+    app.now.value = vnInstant(DAY, '07:31');
+    const added = await addPlanningJob(planning, DAY);
+    return { added, sent: await textTo(/^Nhắc việc Đề án 06: 2 nhiệm vụ/u) };
+  };
 
   beforeAll(async () => {
     fake = await startFakeTelegramServer({ token: TEST_BOT_TOKEN });
@@ -68,28 +77,27 @@ describe('reminders on Telegram', () => {
   });
 
   it('GIVEN the planning job of the day THEN one grouped reminder arrives with buttons for each task', async () => {
-    app.now.value = vnInstant(DAY, '07:31');
-    expect(await addPlanningJob(planning, DAY)).toBe(true);
-    const sent = await textTo(/^Nhắc việc Đề án 06: 2 nhiệm vụ/u);
+    const { added, sent } = await scheduleTheDay();
+    expect(added).toBe(true);
     const text = String((sent.params as Sent).text);
     expect(text).toMatch(/#1 Nhiệm vụ 1[\s\S]*#2 Nhiệm vụ 2/u);
     const keyboard = JSON.stringify((sent.params as Sent).reply_markup);
     for (const payload of ['#1 xong', '#1 dang', '#2 xong', '#2 vuong']) expect(keyboard).toContain(payload);
     expect(await addPlanningJob(planning, DAY)).toBe(false);
     // The Reminder rows follow their delivery: sent once the message went out.
-    const deadline = Date.now() + 10_000;
-    let states: string[] = [];
-    while (Date.now() < deadline) {
-      states = (await app.database.db.reminder.findMany({ select: { state: true } })).map((r) => r.state);
-      if (states.length > 0 && states.every((s) => s === 'sent')) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const states = await waitUntil(async () => {
+      const found = (await app.database.db.reminder.findMany({ select: { state: true } })).map(
+        (r) => r.state,
+      );
+      return found.length > 0 && found.every((state) => state === 'sent') ? found : null;
+    }, 'the reminder rows marked sent');
     expect(states.length).toBeGreaterThan(0);
     expect(new Set(states)).toEqual(new Set(['sent']));
   });
 
   it('GIVEN the day planned again THEN nothing more is sent', async () => {
-    const again = await planAndQueueReminders(
+    await scheduleTheDay();
+    const again = await scheduleAndQueueReminders(
       { db: app.database.db, outbox: app.runtime.outbox, sendTime: '08:30', channels: new Set(['telegram']) },
       app.now.value,
     );
@@ -103,10 +111,17 @@ describe('reminders on Telegram', () => {
   });
 
   it('GIVEN /nghiphep with a bad date or a stranger as deputy THEN the usage or the reason, nothing recorded', async () => {
+    // Its own set-up: the officer on leave until 21/03, which the bad calls must leave as it is.
+    await app.database.db.officer.update({
+      where: { id: officerId },
+      data: { leaveUntil: dateColumn('2025-03-21') },
+    });
     fake.injectText(USER, '/nghiphep 31/02/2025');
     await textTo(/"31\/02\/2025" không phải ngày hợp lệ/u);
     fake.injectText(USER, '/nghiphep 25/03/2025 Trần Văn Không Có');
     await textTo(/Không tìm thấy cán bộ "Trần Văn Không Có"/u);
+    const unchanged = await app.database.db.officer.findUniqueOrThrow({ where: { id: officerId } });
+    expect(isoDate(unchanged.leaveUntil)).toBe('2025-03-21');
     fake.injectText(USER, '/nghiphep off');
     await textTo(/Đã kết thúc nghỉ phép/u);
     const officer = await app.database.db.officer.findUniqueOrThrow({ where: { id: officerId } });

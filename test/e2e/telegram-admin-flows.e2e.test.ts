@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileFetcher } from '../../handlers/admin/file-fetcher.ts';
 import type { IncomingMessage } from '../../handlers/channel.ts';
 import { createInboundHandler } from '../../handlers/conversation/create-inbound-handler.ts';
+import { importPlan } from '../../handlers/plan-import/import-plan.ts';
 import { type AdminChat, type ChatUser, markupOf, startAdminChat } from '../support/admin-chat.ts';
 
 const SEED = readFileSync(
@@ -43,6 +44,12 @@ describe('administration flows on Telegram', () => {
     receivedAt: new Date(),
     raw: { test: platformId },
   });
+
+  /** Each test's own set-up: seed 003 imported (what the upload test imports through the bot), unless it is. */
+  const ensurePlanImported = async () => {
+    if ((await db().task.count()) > 0) return;
+    await importPlan(db(), { bytes: SEED, fileName: 'phu-luc-003.txt', dryRun: false });
+  };
 
   beforeAll(async () => {
     chat = await startAdminChat();
@@ -97,6 +104,7 @@ describe('administration flows on Telegram', () => {
   });
 
   it('GIVEN an officer asks for an extension THEN the admin approves with a button and both are told', async () => {
+    await ensurePlanImported();
     const task2 = await db().task.findFirstOrThrow({ where: { code: '2' } });
     const since = chat.fake.calls.length;
     await chat.ask(
@@ -144,6 +152,7 @@ describe('administration flows on Telegram', () => {
   });
 
   it('GIVEN /thongbao THEN the recipient count with buttons; Confirm sends once to each officer', async () => {
+    await ensurePlanImported();
     const preview = await chat.ask(
       admin,
       '/thongbao Họp giao ban Đề án 06 lúc 8h thứ Hai',
@@ -159,6 +168,7 @@ describe('administration flows on Telegram', () => {
   });
 
   it('GIVEN /giaitrinh <task> THEN the lead agency is asked; a reply records the answer and the admin is told', async () => {
+    await ensurePlanImported();
     const since = chat.fake.calls.length;
     await chat.ask(admin, '/giaitrinh 2', /^Đã gửi yêu cầu giải trình #2 tới 1 cán bộ/u);
     const request = await chat.next(officer, /^YÊU CẦU GIẢI TRÌNH\nNhiệm vụ #2 /u, since);

@@ -37,6 +37,41 @@ describe('officer conversation on Telegram', () => {
   const reportsOf = (code: string) =>
     app.database.db.statusReport.findMany({ where: { task: { code } }, orderBy: { id: 'asc' } });
 
+  /** Each test's own set-up: the officer's chat linked with their invite code, unless it is already. */
+  const ensureLinked = async (user: typeof VI_USER) => {
+    const linked = await app.database.db.channelIdentity.findUnique({
+      where: { channel_chatId: { channel: 'telegram', chatId: String(user.id) } },
+    });
+    if (linked) return;
+    const vi = user === VI_USER;
+    fake.injectText(user, `/start ${vi ? viCode : enCode}`);
+    await textTo(user.id, vi ? /Xin chào Trần Thị Lan/u : /Hello Lê Minh/u);
+  };
+
+  /** Queues the T-7 reminder of task 2 to the Vietnamese officer (once: its outbox key is fixed) and waits for it. */
+  const sendReminder = async () => {
+    await ensureLinked(VI_USER);
+    const [task] = await tasksByCode(app.database.db, '2');
+    const message = composeReminder([{ task: task!, kind: 'T-7' }], { locale: 'vi', today: '2024-09-23' });
+    await app.runtime.outbox.enqueue([
+      {
+        dedupKey: 'test-reminder-2',
+        kind: 'reminder',
+        officerId: null,
+        to: { channel: 'telegram', chatId: String(VI_USER.id) },
+        message,
+        context: { taskIds: message.taskIds },
+      },
+    ]);
+    return textTo(VI_USER.id, /^Nhắc việc Đề án 06:[\s\S]*#2 Xây dựng tối thiểu 20 dịch vụ công/u);
+  };
+
+  /** The message id of the reminder the buttons are pressed under. */
+  const reminderMessageId = async () => {
+    const reminder = await sendReminder();
+    return (reminder.result as { message_id: number }).message_id;
+  };
+
   beforeAll(async () => {
     fake = await startFakeTelegramServer({ token: TEST_BOT_TOKEN });
     app = await startTestApp({ telegram: fake });
@@ -99,22 +134,7 @@ describe('officer conversation on Telegram', () => {
   });
 
   it('GIVEN a reminder THEN it carries the task, its deadline and report buttons', async () => {
-    const [task] = await tasksByCode(app.database.db, '2');
-    const message = composeReminder([{ task: task!, kind: 'T-7' }], { locale: 'vi', today: '2024-09-23' });
-    await app.runtime.outbox.enqueue([
-      {
-        dedupKey: 'test-reminder-2',
-        kind: 'reminder',
-        officerId: null,
-        to: { channel: 'telegram', chatId: String(VI_USER.id) },
-        message,
-        context: { taskIds: message.taskIds },
-      },
-    ]);
-    const sent = await textTo(
-      VI_USER.id,
-      /^Nhắc việc Đề án 06:[\s\S]*#2 Xây dựng tối thiểu 20 dịch vụ công/u,
-    );
+    const sent = await sendReminder();
     expect(String((sent.params as Sent).text)).toMatch(/Quý III\/2024/u);
     const keyboard = JSON.stringify((sent.params as Sent).reply_markup);
     for (const payload of ['#2 xong', '#2 dang', '#2 vuong', '#2 cho', '#2 tiendo'])
@@ -122,8 +142,7 @@ describe('officer conversation on Telegram', () => {
   });
 
   it('GIVEN the Done button pressed twice THEN it is acknowledged and recorded once', async () => {
-    const reminder = fake.sent(VI_USER.id).find((c) => /^Nhắc việc/u.test(String((c.params as Sent).text)));
-    const messageId = (reminder!.result as { message_id: number }).message_id;
+    const messageId = await reminderMessageId();
     fake.injectCallback(VI_USER, '#2 xong', messageId, VI_USER.id);
     await fake.waitFor((c) => c.method === 'answerCallbackQuery', 10_000);
     await textTo(VI_USER.id, /Đã ghi nhận #2: Hoàn thành, 100%/u);
@@ -134,8 +153,7 @@ describe('officer conversation on Telegram', () => {
   });
 
   it('GIVEN the In-progress button THEN it asks only for the percentage and records the answer', async () => {
-    const reminder = fake.sent(VI_USER.id).find((c) => /^Nhắc việc/u.test(String((c.params as Sent).text)));
-    const messageId = (reminder!.result as { message_id: number }).message_id;
+    const messageId = await reminderMessageId();
     fake.injectCallback(VI_USER, '#2 dang', messageId, VI_USER.id);
     await textTo(VI_USER.id, /#2: tiến độ đạt bao nhiêu %/u).catch((error: unknown) => {
       throw new Error(
@@ -166,6 +184,7 @@ describe('officer conversation on Telegram', () => {
   });
 
   it('GIVEN typed reports with and without diacritics THEN each is recorded exactly', async () => {
+    await ensureLinked(VI_USER);
     fake.injectText(VI_USER, '#2 dang lam 60% da lap 5/7 camera');
     await textTo(VI_USER.id, /Đã ghi nhận #2: Đang triển khai, 60%, kết quả: da lap 5\/7 camera/u);
     fake.injectText(VI_USER, '/baocao 2 vướng: chưa có kinh phí');
@@ -180,6 +199,7 @@ describe('officer conversation on Telegram', () => {
   });
 
   it('GIVEN a report on another agency task THEN it is refused and names the task agencies', async () => {
+    await ensureLinked(VI_USER);
     const foreign = await app.database.db.task.findFirstOrThrow({
       where: {
         agencies: { none: { agency: { name: { in: ['Văn phòng Ủy ban nhân dân tỉnh'] } } } },
@@ -195,6 +215,8 @@ describe('officer conversation on Telegram', () => {
   });
 
   it('GIVEN a bad reply THEN a helpful explanation in each locale and nothing recorded', async () => {
+    await ensureLinked(VI_USER);
+    await ensureLinked(EN_USER);
     const before = await app.database.db.statusReport.count();
     fake.injectText(VI_USER, '#2 dnag 150%');
     await textTo(VI_USER.id, /Chưa ghi nhận báo cáo/u);
@@ -208,6 +230,7 @@ describe('officer conversation on Telegram', () => {
   });
 
   it('GIVEN a citizen ID in a report THEN it is stored masked and the officer is told why', async () => {
+    await ensureLinked(EN_USER);
     fake.injectText(EN_USER, '#1 in progress 30% checked citizen 079203001234');
     await textTo(EN_USER.id, /was masked/u);
     const report = (await reportsOf('1')).at(-1);
@@ -221,6 +244,7 @@ describe('officer conversation on Telegram', () => {
   });
 
   it('GIVEN the same update delivered twice THEN it is processed once', async () => {
+    await ensureLinked(EN_USER);
     const update = {
       update_id: 990001,
       message: {

@@ -20,6 +20,7 @@ import { readZaloToken, saveZaloToken } from '../../store/zalo-tokens.ts';
 import { type FakeTelegram, startFakeTelegramServer } from '../fakes/telegram-api-server.ts';
 import { type FakeZalo, startFakeZaloServer } from '../fakes/zalo-api-server.ts';
 import { startTestApp, TEST_BOT_TOKEN, type TestApp } from '../support/app.ts';
+import { waitUntil } from '../support/wait-until.ts';
 
 const SEED = path.resolve(import.meta.dirname, '../../domain/plan/__fixtures__/003_9b0c4ba75028efa0.txt');
 const LAN_ZALO = '8757318465512391234';
@@ -29,20 +30,6 @@ const ADMIN_TG = { id: 6009, first_name: 'Tổ công tác', language_code: 'vi' 
 const DAY = 24 * 3600 * 1000;
 
 type TgSent = { chat_id?: unknown; text?: unknown };
-
-async function waitUntil<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  what: string,
-  timeoutMs = 15_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('officer conversation on Zalo', () => {
   let tg: FakeTelegram;

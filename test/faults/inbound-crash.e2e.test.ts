@@ -19,8 +19,8 @@ import { redisConnectionOptions } from '../../jobs/queues.ts';
 import { resolveAgencyId } from '../../store/agencies.ts';
 import { createOfficer } from '../../store/officers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { waitUntil } from '../support/faults.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.ts';
+import { waitUntil } from '../support/wait-until.ts';
 
 const CHILD = path.resolve(import.meta.dirname, 'inbound-worker.child.ts');
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTelegram, startFakeTelegramServer } from '../fakes/telegram-api-server.ts';
 import { adminQuery } from '../support/db.ts';
-import { waitUntil } from '../support/faults.ts';
+import { waitUntil } from '../support/wait-until.ts';
 import { startWebhookApp, TEST_BOT_TOKEN, type WebhookApp } from '../support/webhook-app.ts';
 
 let fake: FakeTelegram;

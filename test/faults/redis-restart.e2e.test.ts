@@ -17,7 +17,8 @@ import { reconcileOutbox } from '../../jobs/outbox/reconcile-outbox.ts';
 import { redisConnectionOptions } from '../../jobs/queues.ts';
 import { type FakeTelegram, startFakeTelegramServer } from '../fakes/telegram-api-server.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { type PrivateRedis, startPrivateRedis, waitUntil } from '../support/faults.ts';
+import { type PrivateRedis, startPrivateRedis } from '../support/faults.ts';
+import { waitUntil } from '../support/wait-until.ts';
 
 const JOB_OPTIONS = { attempts: 6, backoff: { type: 'fixed', delay: 200 } };
 const PREFIX = 'faults';

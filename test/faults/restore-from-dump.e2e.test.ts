@@ -23,8 +23,8 @@ import { redisConnectionOptions } from '../../jobs/queues.ts';
 import { createPrismaClient, type PrismaClient } from '../../store/prisma-client.ts';
 import { type FakeTelegram, startFakeTelegramServer } from '../fakes/telegram-api-server.ts';
 import { adminQuery, createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { waitUntil } from '../support/faults.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.ts';
+import { waitUntil } from '../support/wait-until.ts';
 
 const run = promisify(execFile);
 const JOB_OPTIONS = { attempts: 6, backoff: { type: 'fixed', delay: 200 } };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toIncomingMessage, verifyZaloSignature } from '../../bot/zalo/zalo-webhook.ts';
 import { type FakeTelegram, startFakeTelegramServer } from '../fakes/telegram-api-server.ts';
 import { type FakeZalo, startFakeZaloServer } from '../fakes/zalo-api-server.ts';
-import { waitUntil } from '../support/faults.ts';
+import { waitUntil } from '../support/wait-until.ts';
 import {
   OFFICER_USER,
   startWebhookApp,

@@ -19,8 +19,8 @@ import {
   startFakeTelegramServer,
 } from '../fakes/telegram-api-server.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { waitUntil } from '../support/faults.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.ts';
+import { waitUntil } from '../support/wait-until.ts';
 
 const connection = redisConnectionOptions(TEST_REDIS_URL);
 const JOB_OPTIONS = { attempts: 8, backoff: { type: 'fixed', delay: 100 } };

@@ -15,8 +15,8 @@ import { createOutbox } from '../../jobs/outbox/outbox.ts';
 import { redisConnectionOptions } from '../../jobs/queues.ts';
 import { type FakeTelegram, startFakeTelegramServer } from '../fakes/telegram-api-server.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { waitUntil } from '../support/faults.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.ts';
+import { waitUntil } from '../support/wait-until.ts';
 
 const CHILD = path.resolve(import.meta.dirname, 'delivery-worker.child.ts');
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -9,10 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendar/civil-date.ts';
 import { vnInstant } from '../../domain/calendar/working-time.ts';
 import {
-  planAndQueueReminders,
-  type ReminderPlannerDeps,
-} from '../../handlers/reminders/plan-reminders-for-day.ts';
-import {
   agencyId,
   CALENDAR_2025,
   createOfficerWithChat,
@@ -20,6 +16,10 @@ import {
   createTask,
   report,
 } from '../../handlers/reminders/reminders.test-support.ts';
+import {
+  type ReminderSchedulerDeps,
+  scheduleAndQueueReminders,
+} from '../../handlers/reminders/schedule-and-queue-reminders.ts';
 import { OUTBOX_QUEUE } from '../../jobs/catalog.ts';
 import { createOutbox } from '../../jobs/outbox/outbox.ts';
 import { redisConnectionOptions } from '../../jobs/queues.ts';
@@ -99,7 +99,7 @@ describe('60-day walk through the store (Tết 2025)', () => {
 
   it('GIVEN the plan and the reports THEN exactly the expected reminders and one message per officer and day', async () => {
     const db = t.db;
-    const deps: ReminderPlannerDeps = {
+    const deps: ReminderSchedulerDeps = {
       db,
       outbox: createOutbox({ db, queue }),
       sendTime: '08:30',
@@ -131,8 +131,8 @@ describe('60-day walk through the store (Tết 2025)', () => {
       };
       await send(true);
       const at = vnInstant(day, '07:30');
-      const first = await planAndQueueReminders(deps, at);
-      const again = await planAndQueueReminders(deps, at);
+      const first = await scheduleAndQueueReminders(deps, at);
+      const again = await scheduleAndQueueReminders(deps, at);
       expect(again.remindersCreated, day).toBe(0);
       expect(again.messages.created, day).toBe(0);
       expect(again.lines).toEqual(first.lines);

@@ -10,12 +10,15 @@ import { type Runtime, startRuntime } from '../../app/runtime.ts';
 import type { FakeTelegram } from '../fakes/telegram-api-server.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from './redis.ts';
+import { waitUntil } from './wait-until.ts';
 
 export const TEST_BOT_TOKEN = '123456789:AAHtestTokenForTheFakeBotApiServer';
 
 export interface TestApp {
   runtime: Runtime;
   database: TestDatabase;
+  /** The app's Redis key prefix (QUEUE_PREFIX), its own. */
+  prefix: string;
   logs: string[];
   now: { value: Date };
   /** Waits until every stored inbound message was handled by the inbound queue (none left `received`). */
@@ -66,14 +69,15 @@ export async function startTestApp(
   return {
     runtime,
     database,
+    prefix,
     logs,
     now,
     async inboundSettled(timeoutMs = 20_000) {
-      const deadline = Date.now() + timeoutMs;
-      while ((await database.db.inboundMessage.count({ where: { outcome: 'received' } })) > 0) {
-        if (Date.now() > deadline) throw new Error(`inbound messages not handled within ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitUntil(
+        async () => (await database.db.inboundMessage.count({ where: { outcome: 'received' } })) === 0,
+        'inbound messages handled',
+        timeoutMs,
+      );
     },
     async close() {
       await runtime.close();

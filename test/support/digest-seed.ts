@@ -17,6 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { dateColumn, isoDate } from '../../domain/calendar/civil-date.ts';
 import type { ReportStatus } from '../../domain/reply/report-status.ts';
 import { importPlan } from '../../handlers/plan-import/import-plan.ts';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
@@ -122,7 +123,7 @@ export async function seedDigestHistory(db: PrismaClient): Promise<DigestSeed> {
         taskId: taskId(code),
         officerId: by.id,
         kind: 'overdue',
-        dueDay: new Date(`${sendAt.toISOString().slice(0, 10)}T00:00:00Z`),
+        dueDay: dateColumn(isoDate(sendAt)),
         sendAt,
         dedupKey: key,
         state: 'sent',

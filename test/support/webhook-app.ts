@@ -12,7 +12,7 @@ import { resolveAgencyId } from '../../store/agencies.ts';
 import { createInvite, createOfficer } from '../../store/officers.ts';
 import type { FakeTelegram } from '../fakes/telegram-api-server.ts';
 import { startTestApp, TEST_BOT_TOKEN, type TestApp } from './app.ts';
-import { waitUntil } from './faults.ts';
+import { waitUntil } from './wait-until.ts';
 
 export { TEST_BOT_TOKEN };
 
@@ -49,8 +49,8 @@ export async function startWebhookApp(fake: FakeTelegram): Promise<WebhookApp> {
   });
   const server = app.runtime.server;
   if (!server) throw new Error('the test app has no HTTP server');
-  const handled: WebhookApp['handled'] = (updateId, timeoutMs = 20_000) =>
-    waitUntil(
+  const handled: WebhookApp['handled'] = async (updateId, timeoutMs = 20_000) => {
+    await waitUntil(
       async () =>
         (await app.database.db.inboundMessage.count({
           where: { channel: 'telegram', platformId: String(updateId), outcome: { not: 'received' } },
@@ -58,6 +58,7 @@ export async function startWebhookApp(fake: FakeTelegram): Promise<WebhookApp> {
       timeoutMs,
       `update ${updateId} handled`,
     );
+  };
   const post: WebhookApp['post'] = async (body, options = {}) => {
     const secret = options.secret === undefined ? WEBHOOK_SECRET : options.secret;
     const answer = await server.inject({

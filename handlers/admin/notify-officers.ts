@@ -5,10 +5,10 @@
 import { type Messages, t } from '../../locales/index.ts';
 import type { Recipient } from '../../store/admin-officers.ts';
 import type { OutgoingMessage } from '../channel.ts';
+import type { CommandDeps } from '../commands/chat-command.ts';
 import type { Turn } from '../conversation/turn.ts';
 import { addressOfficer } from '../delivery/address-officer.ts';
 import type { OutboxItem, OutboxKind } from '../outbox.ts';
-import type { AdminDeps } from './command.ts';
 
 export interface NotifyOptions {
   kind: OutboxKind;
@@ -21,7 +21,7 @@ export interface NotifyOptions {
 /** Queues one message per reachable recipient; returns how many were queued and how many have no chat. */
 export async function notifyOfficers(
   turn: Turn,
-  deps: AdminDeps,
+  deps: CommandDeps,
   recipients: readonly Recipient[],
   options: NotifyOptions,
 ): Promise<{ queued: number; unreachable: number }> {

@@ -6,12 +6,6 @@
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { vnInstant } from '../../domain/calendar/working-time.ts';
-import { planDay } from '../../handlers/reminders/plan-day.ts';
-import {
-  planAndQueueReminders,
-  type ReminderPlannerDeps,
-  reminderRowKey,
-} from '../../handlers/reminders/plan-reminders-for-day.ts';
 import {
   agencyId,
   CALENDAR_2025,
@@ -20,6 +14,12 @@ import {
   createTask,
   report,
 } from '../../handlers/reminders/reminders.test-support.ts';
+import { routeDayReminders } from '../../handlers/reminders/route-day-reminders.ts';
+import {
+  type ReminderSchedulerDeps,
+  reminderRowKey,
+  scheduleAndQueueReminders,
+} from '../../handlers/reminders/schedule-and-queue-reminders.ts';
 import { OUTBOX_QUEUE } from '../../jobs/catalog.ts';
 import { createOutbox } from '../../jobs/outbox/outbox.ts';
 import { redisConnectionOptions } from '../../jobs/queues.ts';
@@ -31,11 +31,11 @@ import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../
 const DAY = '2025-03-20'; // a Thursday
 const AT = vnInstant(DAY, '07:30');
 
-describe('planAndQueueReminders', () => {
+describe('scheduleAndQueueReminders', () => {
   let t: TestDatabase;
   let queue: Queue;
   const prefix = uniquePrefix();
-  let deps: ReminderPlannerDeps;
+  let deps: ReminderSchedulerDeps;
   let police: number;
   let planId: number;
 
@@ -76,8 +76,8 @@ describe('planAndQueueReminders', () => {
     const other = createPrismaClient({ databaseUrl: t.url, maxConnections: 5 });
     try {
       const [a, b] = await Promise.all([
-        planAndQueueReminders(deps, AT),
-        planAndQueueReminders({ ...deps, db: other, outbox: createOutbox({ db: other, queue }) }, AT),
+        scheduleAndQueueReminders(deps, AT),
+        scheduleAndQueueReminders({ ...deps, db: other, outbox: createOutbox({ db: other, queue }) }, AT),
       ]);
       expect(a.remindersCreated + b.remindersCreated).toBe(12);
       expect(a.messages.created + b.messages.created).toBe(4);
@@ -95,7 +95,7 @@ describe('planAndQueueReminders', () => {
     await createOfficerWithChat(t.db, { name: 'O1', agencyId: police, chatId: '801' });
     await createTask(t.db, planId, { code: '1', due: DAY, lead: [police] });
     // The crash: the rows of the day are stored, the outbox never reached.
-    const plan = await planDay({ db: t.db, calendar: CALENDAR_2025 }, AT);
+    const plan = await routeDayReminders({ db: t.db, calendar: CALENDAR_2025 }, AT);
     await insertReminders(
       t.db,
       plan.reminders.map((r) => ({
@@ -109,7 +109,7 @@ describe('planAndQueueReminders', () => {
       })),
     );
     expect(await t.db.delivery.count()).toBe(0);
-    const rerun = await planAndQueueReminders(deps, AT);
+    const rerun = await scheduleAndQueueReminders(deps, AT);
     expect(rerun.remindersCreated).toBe(0);
     expect(rerun.messages.created).toBe(1);
     expect(await recipients()).toEqual(['O1:1:T0:queued']);
@@ -126,7 +126,7 @@ describe('planAndQueueReminders', () => {
       time: '07:10',
       status: 'in_progress',
     });
-    await planAndQueueReminders(deps, AT);
+    await scheduleAndQueueReminders(deps, AT);
     expect(await recipients()).toEqual(['O1:2:T0:queued']);
   });
 
@@ -143,11 +143,11 @@ describe('planAndQueueReminders', () => {
     await createOfficerWithChat(t.db, { name: 'Colleague', agencyId: health, chatId: '804' });
     await t.db.officer.updateMany({ where: { name: 'Paused' }, data: { paused: true } });
     await createTask(t.db, planId, { code: '2', due: DAY, lead: [health] });
-    await planAndQueueReminders(deps, AT);
+    await scheduleAndQueueReminders(deps, AT);
     expect(await recipients()).toEqual(['Colleague:2:T0:queued', 'Deputy:1:T0:queued']);
     // The day after the leave the officer is reminded again (T0 of a task due the next day).
     await createTask(t.db, planId, { code: '3', due: '2025-03-21', lead: [police] });
-    await planAndQueueReminders(deps, vnInstant('2025-03-21', '07:30'));
+    await scheduleAndQueueReminders(deps, vnInstant('2025-03-21', '07:30'));
     expect(await recipients()).toContain('OnLeave:3:T0:queued');
   });
 
@@ -156,7 +156,7 @@ describe('planAndQueueReminders', () => {
     const science = await agencyId(t.db, 'Sở Khoa học và Công nghệ');
     await createOfficerWithChat(t.db, { name: 'KHCN', agencyId: science, chatId: '801' });
     await createTask(t.db, planId, { code: '1', due: DAY, lead: [ict] });
-    const out = await planAndQueueReminders(deps, AT);
+    const out = await scheduleAndQueueReminders(deps, AT);
     expect(out.lines).toEqual([
       {
         task: '1',
@@ -174,13 +174,13 @@ describe('planAndQueueReminders', () => {
     const health = await agencyId(t.db, 'Sở Y tế');
     await createTask(t.db, planId, { code: '1', due: DAY, lead: [police] });
     await createTask(t.db, planId, { code: '2', due: DAY, lead: [health] });
-    const dry = await planAndQueueReminders(deps, AT, { dryRun: true });
+    const dry = await scheduleAndQueueReminders(deps, AT, { dryRun: true });
     expect(dry.lines.map((l) => [l.task, l.officer, l.agency, l.channel])).toEqual([
       ['1', 'NoChat', 'Công an tỉnh', null],
       ['2', null, 'Sở Y tế', null],
     ]);
     expect(await t.db.reminder.count()).toBe(0);
-    await planAndQueueReminders(deps, AT);
+    await scheduleAndQueueReminders(deps, AT);
     expect(await recipients()).toEqual(['NoChat:1:T0:undeliverable']);
     expect(await t.db.delivery.count()).toBe(0);
   });
@@ -194,7 +194,7 @@ describe('planAndQueueReminders', () => {
     });
     await createTask(t.db, planId, { code: '1', due: DAY, lead: [police] });
     await createTask(t.db, planId, { code: '2', due: '2025-03-19', lead: [police] });
-    await planAndQueueReminders(deps, AT);
+    await scheduleAndQueueReminders(deps, AT);
     expect(await recipients()).toEqual([
       'Focal:2:escalation:queued',
       'Focal:2:overdue:queued',
@@ -207,7 +207,7 @@ describe('planAndQueueReminders', () => {
     await createTask(t.db, planId, { code: '1', due: '2025-03-22', lead: [police] });
     await createTask(t.db, planId, { code: '2', due: '2025-01-30', lead: [police] });
     for (const day of ['2025-03-22', '2025-01-28', '2025-01-30']) {
-      const out = await planAndQueueReminders(deps, vnInstant(day, '07:30'));
+      const out = await scheduleAndQueueReminders(deps, vnInstant(day, '07:30'));
       expect(out.lines, day).toEqual([]);
     }
     expect(await t.db.reminder.count()).toBe(0);

@@ -1,25 +1,11 @@
 /**
- * What the administration commands share beyond {@link ChatCommand}: the audit actor of a turn, the usage
- * and role-refusal answers, and how dates are shown.
+ * What the administration commands share beyond {@link ChatCommand} (handlers/commands/chat-command.ts):
+ * the audit actor of a turn, the usage and role-refusal answers, and how dates are shown.
  */
 import type { Actor } from '../../store/audit.ts';
 import type { OfficerRole } from '../../store/officers.ts';
-import type {
-  ChatCommand,
-  CommandDeps,
-  CommandOutcome,
-  OfficerTurn,
-  UsageKey,
-} from '../commands/chat-command.ts';
+import type { CommandOutcome, OfficerTurn, UsageKey } from '../commands/chat-command.ts';
 import type { Turn } from '../conversation/turn.ts';
-
-export { ADMIN, ADMIN_OR_COMMITTEE, ANY_OFFICER } from '../commands/chat-command.ts';
-export type { CommandOutcome, OfficerTurn, UsageKey };
-
-/** An administration command: a {@link ChatCommand} of the registry. */
-export type AdminCommand = ChatCommand;
-/** The dependencies administration commands run with. */
-export type AdminDeps = CommandDeps;
 
 /** Replies with the command's usage; a bad call is rejected. */
 export async function replyUsage(turn: Turn, key: UsageKey, outcome: CommandOutcome = 'rejected') {

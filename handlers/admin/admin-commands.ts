@@ -2,9 +2,10 @@
  * The administration commands, in the order of the README. They are entries of the one command registry
  * (handlers/commands/command-registry.ts), which routes them, checks roles and lists them in the help.
  */
+
+import type { ChatCommand } from '../commands/chat-command.ts';
 import { assignTask } from './assign-task.ts';
 import { broadcast, cancelBroadcast, confirmBroadcast } from './broadcast.ts';
-import type { AdminCommand } from './command.ts';
 import { createInviteCommand } from './create-invite.ts';
 import { approveExtension, rejectExtension } from './decide-extension.ts';
 import { explanations } from './explanations.ts';
@@ -19,7 +20,7 @@ import { requestExtensionCommand } from './request-extension.ts';
 import { showAudit } from './show-audit.ts';
 
 /** Every administration command, in the order of the README. */
-export const ADMIN_COMMANDS: readonly AdminCommand[] = [
+export const ADMIN_COMMANDS: readonly ChatCommand[] = [
   manageOfficers,
   createInviteCommand,
   assignTask,

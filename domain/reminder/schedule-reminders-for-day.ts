@@ -1,6 +1,6 @@
 /**
  * Which reminders go out on a given Vietnam day. Pure and deterministic: the same input always
- * yields the same list, so a job may re-plan a day safely (deduplicate with {@link reminderKey}).
+ * yields the same list, so a job may schedule a day again safely (deduplicate with {@link reminderKey}).
  *
  * Rules:
  * - Paused or 'done' tasks: nothing. A report dated today silences the task for today.
@@ -30,12 +30,12 @@ import {
 } from '../calendar/working-time.ts';
 import type { ReminderPolicy } from './reminder-policy.ts';
 import { assertValidPolicy } from './reminder-policy.ts';
-import type { PlannedReminder, ReminderKind, ReminderTask } from './reminder-types.ts';
+import type { ReminderKind, ReminderTask, ScheduledReminder } from './reminder-types.ts';
 import type { Lead } from './schedule.ts';
 import { deadlineLeads, monthlyLeads, supportDay } from './schedule.ts';
 
-/** Input of {@link planRemindersForDay}. */
-export interface PlanDayInput {
+/** Input of {@link scheduleRemindersForDay}. */
+export interface ReminderDayInput {
   /** Vietnam date 'YYYY-MM-DD'. */
   today: string;
   tasks: ReminderTask[];
@@ -58,11 +58,11 @@ const DATED_KINDS: ReadonlySet<string> = new Set(['date', 'month', 'quarter', 'h
 const KIND_ORDER: readonly string[] = ['escalation', 'overdue', 'T0', 'monthly', 'support-input'];
 
 /** All reminders to send on `input.today`, sorted by task code, task id, then kind. */
-export function planRemindersForDay(input: PlanDayInput): PlannedReminder[] {
+export function scheduleRemindersForDay(input: ReminderDayInput): ScheduledReminder[] {
   const { today, policy, calendar } = input;
   assertValidPolicy(policy);
   if (!isWorkingDay(today, calendar)) return [];
-  const out = input.tasks.flatMap((t) => planTask(t, today, policy, calendar));
+  const out = input.tasks.flatMap((t) => scheduleTaskReminders(t, today, policy, calendar));
   return out.sort(
     (a, b) =>
       cmp(a.code, b.code) ||
@@ -72,12 +72,12 @@ export function planRemindersForDay(input: PlanDayInput): PlannedReminder[] {
   );
 }
 
-function planTask(
+function scheduleTaskReminders(
   task: ReminderTask,
   today: string,
   policy: ReminderPolicy,
   cal: WorkCalendarConfig,
-): PlannedReminder[] {
+): ScheduledReminder[] {
   if (task.paused || task.status === 'done' || task.lastReportDate === today) return [];
   const base = { taskId: task.taskId, code: task.code };
   const due = datedDue(task);
@@ -94,7 +94,7 @@ function planTask(
   const every = policy.overdueEveryWorkingDays;
   if (late < 1 || (late - 1) % every !== 0) return [];
   const n = (late - 1) / every + 1;
-  const out: PlannedReminder[] = [
+  const out: ScheduledReminder[] = [
     {
       ...base,
       kind: 'overdue',
@@ -121,7 +121,7 @@ function datedDue(task: ReminderTask): string | null {
   return DATED_KINDS.has(task.deadline.kind) ? task.deadline.due : null;
 }
 
-type Body = Pick<PlannedReminder, 'kind' | 'dueDate' | 'sendDate' | 'reason'>;
+type Body = Pick<ScheduledReminder, 'kind' | 'dueDate' | 'sendDate' | 'reason'>;
 
 function fromLeads(leads: Lead[], today: string, policy: ReminderPolicy, cal: WorkCalendarConfig): Body[] {
   const out: Body[] = [];
@@ -181,7 +181,7 @@ export function candidateDueDates(
  * Cheap pre-filter: false means the task certainly gets no reminder today; true means it may.
  * Pass the day's {@link candidateDueDates} as `window` to avoid recomputing it per task.
  */
-export function isTaskDueForPlanning(
+export function mayGetReminderToday(
   task: ReminderTask,
   today: string,
   policy: ReminderPolicy,

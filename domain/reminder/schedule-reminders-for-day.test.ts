@@ -4,15 +4,15 @@ import { addDays, fromDayNumber, toDayNumber } from '../calendar/civil-date.ts';
 import type { WorkCalendarConfig } from '../calendar/working-time.ts';
 import { DEFAULT_WORK_CALENDAR, isWorkingDay } from '../calendar/working-time.ts';
 import type { Deadline } from '../deadline/deadline.ts';
-import {
-  candidateDueDates,
-  isTaskDueForPlanning,
-  planRemindersForDay,
-  reminderKey,
-} from './plan-reminders.ts';
 import type { ReminderPolicy } from './reminder-policy.ts';
 import { DEFAULT_REMINDER_POLICY } from './reminder-policy.ts';
 import type { ReminderTask } from './reminder-types.ts';
+import {
+  candidateDueDates,
+  mayGetReminderToday,
+  reminderKey,
+  scheduleRemindersForDay,
+} from './schedule-reminders-for-day.ts';
 
 const LAW: WorkCalendarConfig = DEFAULT_WORK_CALENDAR;
 const OFFICIAL_2025: WorkCalendarConfig = {
@@ -44,9 +44,9 @@ const kinds = (
   t: ReminderTask,
   policy: ReminderPolicy = P,
   cal: WorkCalendarConfig = LAW,
-): string[] => planRemindersForDay({ today, tasks: [t], policy, calendar: cal }).map((r) => r.kind);
+): string[] => scheduleRemindersForDay({ today, tasks: [t], policy, calendar: cal }).map((r) => r.kind);
 
-describe('planRemindersForDay, one task on one day', () => {
+describe('scheduleRemindersForDay, one task on one day', () => {
   it.each([
     ['T-14 on a plain Thursday', '2025-03-06', task(), ['T-14']],
     ['T-7 on a Thursday', '2025-03-13', task(), ['T-7']],
@@ -109,7 +109,7 @@ describe('planRemindersForDay, one task on one day', () => {
   });
 
   it('GIVEN a reminder THEN its fields are filled', () => {
-    const [r] = planRemindersForDay({ today: '2025-03-17', tasks: [task()], policy: P, calendar: LAW });
+    const [r] = scheduleRemindersForDay({ today: '2025-03-17', tasks: [task()], policy: P, calendar: LAW });
     expect(r).toEqual({
       taskId: 'task1',
       code: '1.1',
@@ -125,7 +125,7 @@ describe('planRemindersForDay, one task on one day', () => {
       task({ taskId: 'b', code: '2', overdueRemindersSent: 3, deadline: deadline('date', '2025-03-18') }),
       task({ taskId: 'a', code: '1', deadline: deadline('date', '2025-03-24') }),
     ];
-    const out = planRemindersForDay({ today: '2025-03-19', tasks, policy: P, calendar: LAW });
+    const out = scheduleRemindersForDay({ today: '2025-03-19', tasks, policy: P, calendar: LAW });
     expect(out.map((r) => `${r.code}:${r.kind}`)).toEqual(['1:support-input', '2:escalation', '2:overdue']);
   });
 });
@@ -176,12 +176,12 @@ describe('planning properties', () => {
         (today, offset, kind, policy, cal) => {
           const due = kind === 'date' || kind === 'quarter' ? addDays(today, offset) : null;
           const t = task({ deadline: deadline(kind, due) });
-          const out = planRemindersForDay({ today, tasks: [t], policy, calendar: cal });
+          const out = scheduleRemindersForDay({ today, tasks: [t], policy, calendar: cal });
           const window = candidateDueDates(today, policy, cal);
           if (out.length > 0) {
             expect(isWorkingDay(today, cal)).toBe(true);
-            expect(isTaskDueForPlanning(t, today, policy, cal)).toBe(true);
-            expect(isTaskDueForPlanning(t, today, policy, cal, window)).toBe(true);
+            expect(mayGetReminderToday(t, today, policy, cal)).toBe(true);
+            expect(mayGetReminderToday(t, today, policy, cal, window)).toBe(true);
           }
           for (const r of out) {
             expect(r.sendDate).toBe(today);
