@@ -18,7 +18,7 @@ import { createInvite, createOfficer } from '../store/officers.ts';
 import { type Action, CAST, COMMITTEE_GROUP, type Persona, type ReminderLine } from './cast.ts';
 import { Chats, outboxSettled } from './chat.ts';
 import { printReport } from './report.ts';
-import { createClock, type DemoServices, startDemoServices } from './services.ts';
+import { createClock, DEMO_DATABASE, type DemoServices, startDemoServices } from './services.ts';
 import { Transcript } from './transcript.ts';
 
 const SEED = path.resolve(import.meta.dirname, '../domain/plan/__fixtures__/004_6c047a4e24216869.txt');
@@ -40,7 +40,7 @@ interface Member extends Persona {
 export async function runDemo(): Promise<number> {
   const started = Date.now();
   const clock = createClock(vnInstant(FIRST_DAY, '06:00'));
-  progress('• Tạo cơ sở dữ liệu deanbot_demo, khởi động Telegram/Zalo giả lập và dịch vụ…');
+  progress(`• Tạo cơ sở dữ liệu ${DEMO_DATABASE}, khởi động Telegram/Zalo giả lập và dịch vụ…`);
   const services = await startDemoServices(clock);
   try {
     const dashboard = await play(services, clock);
