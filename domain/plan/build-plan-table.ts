@@ -31,6 +31,7 @@ import {
   mapHeaderCells,
   REQUIRED_COLUMNS,
 } from './recognize-columns.ts';
+import { splitResponsibilityCell } from './split-responsibility-cell.ts';
 
 /** The header row of a table as found in the source. */
 export interface TableHeader {
@@ -79,6 +80,15 @@ export function tableFailure(
 
 const flat = (text: string): string => text.replace(/\s*\n\s*/gu, ' ');
 
+/** "Chủ trì: Sở Y tế; phối hợp: Sở Tài chính" in the lead cell: the supporting part moves to support. */
+function splitSupportFromLead(row: PlanRow): void {
+  if (!row.cells.lead) return;
+  const { lead, support } = splitResponsibilityCell(row.cells.lead);
+  if (support === '') return;
+  row.cells.lead = lead;
+  row.cells.support = row.cells.support ? `${row.cells.support}; ${support}` : support;
+}
+
 /**
  * The one record builder shared by every format: skips repeated headers, column-number rows and empty
  * records; turns Roman-numeral rows into groups; merges rows with an empty STT into the row above (cell
@@ -96,6 +106,7 @@ export function buildPlanTable(source: TableSource): ParsedPlanTable {
 
   const { groups, rows } = readRecords(source, header, issues);
   assignTaskRefs(rows);
+  for (const row of rows) splitSupportFromLead(row);
   checkRows(rows, header, issues);
   if (rows.length === 0 && issues.errors.length === 0) issues.errors.push(noRowsError(header.line));
 

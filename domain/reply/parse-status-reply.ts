@@ -29,7 +29,7 @@
 import { normalizeChatText } from '../text/normalize-vietnamese.ts';
 import { type AnalyzeOptions, analyzeReplyLine, type LineAnalysis } from './analyze-reply-line.ts';
 import { formatStatusReply, type ReplyLineFields } from './format-status-reply.ts';
-import type { ReportStatus } from './report-status.ts';
+import { isDoneStatus, type ReportStatus } from './report-status.ts';
 import { editDistance, suggestStatusWord } from './suggest-status-word.ts';
 
 /** One task's status as read from one line of a reply. */
@@ -235,7 +235,7 @@ function statusOfLine(
   blocker: string | null,
 ): ReportStatus | null {
   if (!hasBlockerMarker) return head ?? 'in_progress';
-  if (head === 'done' || head === 'done_maintained') return blocker === null ? null : 'blocked';
+  if (isDoneStatus(head)) return blocker === null ? null : 'blocked';
   if (head === null || blocker === null) return 'blocked';
   return head;
 }
@@ -278,7 +278,7 @@ function settleProgress(
       say.suggestWith({ status: 'in_progress', progress, result, blocker }),
     );
   }
-  if ((status === 'done' || status === 'done_maintained') && progress === null) progress = 100;
+  if (isDoneStatus(status) && progress === null) progress = 100;
   if (status === 'not_started' && progress === null) progress = 0;
   return { status, progress };
 }

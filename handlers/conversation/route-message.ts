@@ -17,7 +17,7 @@ import { runOnce } from '../commands/run-once.ts';
 import type { InboundOutcome } from '../inbound.ts';
 import { answerPending } from './answer-pending.ts';
 import { linkAccount } from './link-account.ts';
-import { BUTTON_PAYLOAD, PENDING_KIND, type PendingReport, pressButton } from './press-button.ts';
+import { BUTTON_PAYLOAD, PENDING_KIND, pendingReportSchema, pressButton } from './press-button.ts';
 import { reportProgress } from './report-progress.ts';
 import { reviseReport } from './revise-report.ts';
 import type { Turn } from './turn.ts';
@@ -221,8 +221,8 @@ export const ROUTE_STEPS: readonly RouteStep[] = [
     name: 'an answer to the bot’s question completes the pending report',
     async run({ turn, text }) {
       const key = turn.conversationKey(PENDING_KIND);
-      if (!(await peekConversation(turn.db, key, turn.now))) return null;
-      const pending = (await takeConversation(turn.db, key, turn.now)) as PendingReport | null;
+      if (!(await peekConversation(turn.db, key, turn.now, pendingReportSchema))) return null;
+      const pending = await takeConversation(turn.db, key, turn.now, pendingReportSchema);
       return pending ? answerPending(turn, pending, text) : null;
     },
   },
