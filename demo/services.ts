@@ -18,8 +18,9 @@ import { saveZaloToken } from '../store/zalo-tokens.ts';
 import { type FakeTelegram, startFakeTelegramServer } from '../test/fakes/telegram-api-server.ts';
 import { type FakeZalo, startFakeZaloServer } from '../test/fakes/zalo-api-server.ts';
 
-export const DEMO_DATABASE = 'deanbot_demo';
-export const DEMO_QUEUE_PREFIX = 'deanbot-demo';
+/** Overridable so that two checkouts on one machine can run the demo at the same time. */
+export const DEMO_DATABASE = process.env['DEMO_DATABASE'] ?? 'deanbot_demo';
+export const DEMO_QUEUE_PREFIX = process.env['DEMO_QUEUE_PREFIX'] ?? 'deanbot-demo';
 export const OUTPUT_DIR = path.resolve(process.cwd(), 'demo-output');
 const ADMIN_URL = process.env['DEMO_DATABASE_ADMIN_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env['DEMO_REDIS_URL'] ?? 'redis://127.0.0.1:6379';

@@ -82,73 +82,102 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--dry-run', 'show what would be imported, write nothing')
     .option('--json', 'print JSON (the documented contract)')
     .option('--lang <vi|en>', 'language of messages', 'vi')
-    .action(async (file: string, opts: ImportOptions) => {
-      const lang = opts.lang === 'en' ? 'en' : 'vi';
-      let bytes: Uint8Array | null;
-      try {
-        // The size is checked before the file is read: an oversized file is never loaded.
-        bytes = (await stat(file)).size > MAX_PLAN_FILE_BYTES ? null : await readFile(file);
-      } catch {
-        throw new CliError(`Cannot read ${file}: no such file or not readable`);
-      }
-      if (bytes) ctx.progress(`Reading ${file} (${bytes.length} bytes)…`);
-      const db = await ctx.db();
-      const result =
-        bytes === null
-          ? tooLarge()
-          : await importPlan(db, {
-              bytes,
-              fileName: file,
-              planTitle: opts.plan,
-              sheet: opts.sheet,
-              dryRun: opts.dryRun ?? false,
-              onProgress: (done, total) => {
-                if (total > 1) ctx.progress(`Page ${done}/${total}…`);
-              },
-            });
-      if (result.kind === 'unreadable') {
-        const message = lang === 'en' ? result.reasonEn : result.reason;
-        if (opts.json)
-          ctx.json({
-            plan: null,
-            tasks: [],
-            warnings: [],
-            errors: [{ row: null, column: null, message }],
-            unknownAgencies: [],
-            learnedAgencies: [],
-            needsAssignment: [],
-          });
-        else ctx.out(`ERROR: ${message}`);
-        process.exitCode = EXIT_INVALID;
-        return;
-      }
-      const { preview } = result;
-      ctx.progress(
-        `Parsed ${preview.tasks.length} tasks, ${preview.errors.length} errors, ${preview.warnings.length} warnings.`,
-      );
-      if (result.kind === 'preview') {
-        if (opts.json) ctx.json(previewJson(preview, lang));
-        else printHuman(ctx, preview, lang);
-        if (preview.errors.length > 0) {
-          if (!opts.json) ctx.out('Nothing was imported: fix the errors above and import again.');
-          process.exitCode = EXIT_INVALID;
-        }
-        return;
-      }
-      const { changes } = result;
-      if (opts.json) {
-        ctx.json({ ...previewJson(preview, lang), changes });
-        return;
-      }
-      printHuman(ctx, preview, lang);
-      if (changes.unchanged) ctx.out(`Plan #${changes.planId} is unchanged: this file was already imported.`);
-      else {
-        ctx.out(`${changes.created ? 'Imported' : 'Updated'} plan #${changes.planId} (${changes.planKey}).`);
-        ctx.out(
-          `added ${changes.added.length} · updated ${changes.updated.length} · removed ${changes.removed.length} · restored ${changes.restored.length}`,
-        );
-        for (const u of changes.updated) ctx.out(`  ~ ${u.code}: ${u.fields.join(', ')}`);
-        if (changes.removed.length > 0) ctx.out(`  - removed: ${changes.removed.join(', ')}`);
-      }
+    .action((file: string, opts: ImportOptions) => importPlanFile(ctx, file, opts));
+}
+
+/**
+ * `import <file>`: reads the file (refusing one over the size limit before loading it), imports it (or
+ * previews it with `--dry-run`) and reports the result; an unreadable file or a plan with errors sets
+ * the exit code {@link EXIT_INVALID}.
+ */
+async function importPlanFile(ctx: CliContext, file: string, opts: ImportOptions): Promise<void> {
+  const lang = opts.lang === 'en' ? 'en' : 'vi';
+  const bytes = await readPlanBytes(file);
+  if (bytes) ctx.progress(`Reading ${file} (${bytes.length} bytes)…`);
+  const db = await ctx.db();
+  const result =
+    bytes === null
+      ? tooLarge()
+      : await importPlan(db, {
+          bytes,
+          fileName: file,
+          planTitle: opts.plan,
+          sheet: opts.sheet,
+          dryRun: opts.dryRun ?? false,
+          onProgress: (done, total) => {
+            if (total > 1) ctx.progress(`Page ${done}/${total}…`);
+          },
+        });
+  if (result.kind === 'unreadable') return reportUnreadable(ctx, result, opts, lang);
+  const { preview } = result;
+  ctx.progress(
+    `Parsed ${preview.tasks.length} tasks, ${preview.errors.length} errors, ${preview.warnings.length} warnings.`,
+  );
+  if (result.kind === 'preview') return reportPreview(ctx, preview, opts, lang);
+  reportImported(ctx, result, opts, lang);
+}
+
+/** The file's bytes, or null when it is over the size limit (checked before it is read: never loaded). */
+async function readPlanBytes(file: string): Promise<Uint8Array | null> {
+  try {
+    return (await stat(file)).size > MAX_PLAN_FILE_BYTES ? null : await readFile(file);
+  } catch {
+    throw new CliError(`Cannot read ${file}: no such file or not readable`);
+  }
+}
+
+/** A file that is no plan: the reason (as the JSON contract's one error), and the exit code. */
+function reportUnreadable(
+  ctx: CliContext,
+  result: Extract<ImportPlanResult, { kind: 'unreadable' }>,
+  opts: ImportOptions,
+  lang: 'vi' | 'en',
+): void {
+  const message = lang === 'en' ? result.reasonEn : result.reason;
+  if (opts.json)
+    ctx.json({
+      plan: null,
+      tasks: [],
+      warnings: [],
+      errors: [{ row: null, column: null, message }],
+      unknownAgencies: [],
+      learnedAgencies: [],
+      needsAssignment: [],
     });
+  else ctx.out(`ERROR: ${message}`);
+  process.exitCode = EXIT_INVALID;
+}
+
+/** A dry run, or a plan with errors (nothing imported): the preview, and the exit code when it has errors. */
+function reportPreview(ctx: CliContext, preview: PlanPreview, opts: ImportOptions, lang: 'vi' | 'en'): void {
+  if (opts.json) ctx.json(previewJson(preview, lang));
+  else printHuman(ctx, preview, lang);
+  if (preview.errors.length > 0) {
+    if (!opts.json) ctx.out('Nothing was imported: fix the errors above and import again.');
+    process.exitCode = EXIT_INVALID;
+  }
+}
+
+/** An imported plan: the preview and what changed (tasks added, updated, removed, restored). */
+function reportImported(
+  ctx: CliContext,
+  result: Extract<ImportPlanResult, { kind: 'imported' }>,
+  opts: ImportOptions,
+  lang: 'vi' | 'en',
+): void {
+  const { preview, changes } = result;
+  if (opts.json) {
+    ctx.json({ ...previewJson(preview, lang), changes });
+    return;
+  }
+  printHuman(ctx, preview, lang);
+  if (changes.unchanged) ctx.out(`Plan #${changes.planId} is unchanged: this file was already imported.`);
+  else {
+    ctx.out(`${changes.created ? 'Imported' : 'Updated'} plan #${changes.planId} (${changes.planKey}).`);
+    ctx.out(
+      `added ${changes.added.length} · updated ${changes.updated.length} · removed ${changes.removed.length} · restored ${changes.restored.length}`,
+    );
+    for (const u of changes.updated) ctx.out(`  ~ ${u.code}: ${u.fields.join(', ')}`);
+    if (changes.removed.length > 0) ctx.out(`  - removed: ${changes.removed.join(', ')}`);
+  }
 }

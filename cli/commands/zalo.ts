@@ -110,6 +110,14 @@ function refusal(error: unknown): never {
   throw error;
 }
 
+/** The options of `zalo set-tokens`. */
+interface SetTokensOptions {
+  access: string;
+  refresh: string;
+  expiresIn: string;
+  json?: boolean;
+}
+
 export function registerZalo(program: Command, ctx: CliContext): void {
   const zalo = program.command('zalo').description('Zalo Official Account: authorisation and token status');
 
@@ -117,48 +125,7 @@ export function registerZalo(program: Command, ctx: CliContext): void {
     .command('auth-url')
     .description('Print the URL an OA admin opens to authorise the bot (PKCE verifier kept in the database)')
     .option('--json', 'print as JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const config = zaloConfig();
-      if (!config.redirectUri) {
-        throw new CliError(
-          `ZALO_REDIRECT_URI is not set: set it to the "Official Account Callback Url" saved in the Zalo app (e.g. ZALO_REDIRECT_URI=${ENV_EXAMPLES['ZALO_REDIRECT_URI']})`,
-          EXIT_USAGE,
-        );
-      }
-      const now = new Date();
-      const pkce = createPkcePair();
-      const state = randomBytes(16).toString('hex');
-      const { expiresAt } = await createZaloAuthRequest(await ctx.db(), {
-        state,
-        codeVerifier: pkce.codeVerifier,
-        redirectUri: config.redirectUri,
-        now,
-      });
-      const url = clientFor(config).authorizeUrl({
-        redirectUri: config.redirectUri,
-        codeChallenge: pkce.codeChallenge,
-        state,
-      });
-      if (opts.json) {
-        ctx.json({
-          url,
-          state,
-          redirectUri: config.redirectUri,
-          verifierStoredIn: 'database table zalo_auth_request',
-          expiresAt: expiresAt.toISOString(),
-        });
-        return;
-      }
-      ctx.out(
-        '1. Open this URL in a browser, logged in to Zalo as an admin of the OA, pick the OA and approve:',
-      );
-      ctx.out(`   ${url}`);
-      ctx.out(`2. Zalo redirects to ${config.redirectUri}?code=...&state=${state}`);
-      ctx.out('3. Within 10 minutes run: npm run cli -- zalo exchange <code>   (or paste the whole address)');
-      ctx.progress(
-        `The PKCE verifier is kept in the database (table zalo_auth_request, state ${state}) until ${expiresAt.toISOString()}.`,
-      );
-    });
+    .action((opts: { json?: boolean }) => printAuthUrl(ctx, opts));
 
   zalo
     .command('exchange')
@@ -166,26 +133,7 @@ export function registerZalo(program: Command, ctx: CliContext): void {
     .argument('<code>', 'the code parameter of the callback URL, or the whole URL')
     .option('--state <state>', 'which auth-url request (default: the newest one)')
     .option('--json', 'print as JSON')
-    .action(async (input: string, opts: { state?: string; json?: boolean }) => {
-      const config = zaloConfig();
-      const { code, state: stateInUrl } = readCode(input);
-      const state = opts.state ?? stateInUrl;
-      const db = await ctx.db();
-      const now = new Date();
-      const request = await findZaloAuthRequest(db, { ...(state ? { state } : {}), now });
-      if (!request) {
-        throw new CliError(
-          `No pending authorisation${state ? ` with state ${state}` : ''}: run npm run cli -- zalo auth-url first (a request is kept for 1 hour).`,
-        );
-      }
-      const pair = await clientFor(config).exchangeCode(code, request.codeVerifier, now).catch(refusal);
-      const status = await saveZaloToken(db, pair, now);
-      await deleteZaloAuthRequest(db, request.state);
-      const out = statusJson(status, true, now);
-      if (opts.json) return ctx.json(out);
-      ctx.out('The OA is authorised: token stored.');
-      printStatus(ctx, out);
-    });
+    .action((input: string, opts: { state?: string; json?: boolean }) => exchangeCode(ctx, input, opts));
 
   zalo
     .command('set-tokens')
@@ -198,30 +146,7 @@ export function registerZalo(program: Command, ctx: CliContext): void {
       String(DEFAULT_EXPIRES_IN_SECONDS),
     )
     .option('--json', 'print as JSON')
-    .action(async (opts: { access: string; refresh: string; expiresIn: string; json?: boolean }) => {
-      zaloConfig();
-      const seconds = Number(opts.expiresIn);
-      if (!Number.isInteger(seconds) || seconds <= 0 || seconds > 10 * 365 * 24 * 3600) {
-        throw new CliError(
-          '--expires-in must be a whole number of seconds, e.g. 90000 (25 hours)',
-          EXIT_USAGE,
-        );
-      }
-      const accessToken = opts.access.trim();
-      const refreshToken = opts.refresh.trim();
-      if (!accessToken || !refreshToken)
-        throw new CliError('--access and --refresh must not be empty', EXIT_USAGE);
-      const now = new Date();
-      const status = await saveZaloToken(
-        await ctx.db(),
-        { accessToken, refreshToken, expiresAt: new Date(now.getTime() + seconds * 1000) },
-        now,
-      );
-      const out = statusJson(status, true, now);
-      if (opts.json) return ctx.json(out);
-      ctx.out('Token pair stored.');
-      printStatus(ctx, out);
-    });
+    .action((opts: SetTokensOptions) => setTokens(ctx, opts));
 
   zalo
     .command('status')
@@ -229,11 +154,108 @@ export function registerZalo(program: Command, ctx: CliContext): void {
       'Whether the OA token is stored, when it expires and whether it is broken (tokens never shown)',
     )
     .option('--json', 'print as JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const parsed = parseConfig(readEnvironment());
-      const configured = parsed.ok && parsed.config.zalo.enabled;
-      const out = statusJson(await readZaloTokenStatus(await ctx.db()), configured, new Date());
-      if (opts.json) return ctx.json(out);
-      printStatus(ctx, out);
+    .action((opts: { json?: boolean }) => printTokenStatus(ctx, opts));
+}
+
+/** `zalo auth-url`: stores a PKCE verifier and prints the URL an OA admin opens (redirect URI required). */
+async function printAuthUrl(ctx: CliContext, opts: { json?: boolean }): Promise<void> {
+  const config = zaloConfig();
+  if (!config.redirectUri) {
+    throw new CliError(
+      `ZALO_REDIRECT_URI is not set: set it to the "Official Account Callback Url" saved in the Zalo app (e.g. ZALO_REDIRECT_URI=${ENV_EXAMPLES['ZALO_REDIRECT_URI']})`,
+      EXIT_USAGE,
+    );
+  }
+  const now = new Date();
+  const pkce = createPkcePair();
+  const state = randomBytes(16).toString('hex');
+  const { expiresAt } = await createZaloAuthRequest(await ctx.db(), {
+    state,
+    codeVerifier: pkce.codeVerifier,
+    redirectUri: config.redirectUri,
+    now,
+  });
+  const url = clientFor(config).authorizeUrl({
+    redirectUri: config.redirectUri,
+    codeChallenge: pkce.codeChallenge,
+    state,
+  });
+  if (opts.json) {
+    ctx.json({
+      url,
+      state,
+      redirectUri: config.redirectUri,
+      verifierStoredIn: 'database table zalo_auth_request',
+      expiresAt: expiresAt.toISOString(),
     });
+    return;
+  }
+  ctx.out('1. Open this URL in a browser, logged in to Zalo as an admin of the OA, pick the OA and approve:');
+  ctx.out(`   ${url}`);
+  ctx.out(`2. Zalo redirects to ${config.redirectUri}?code=...&state=${state}`);
+  ctx.out('3. Within 10 minutes run: npm run cli -- zalo exchange <code>   (or paste the whole address)');
+  ctx.progress(
+    `The PKCE verifier is kept in the database (table zalo_auth_request, state ${state}) until ${expiresAt.toISOString()}.`,
+  );
+}
+
+/**
+ * `zalo exchange`: trades the callback's code for a token pair with the pending request's verifier (the
+ * one of `--state` or the URL, else the newest), stores the pair and forgets the request.
+ */
+async function exchangeCode(
+  ctx: CliContext,
+  input: string,
+  opts: { state?: string; json?: boolean },
+): Promise<void> {
+  const config = zaloConfig();
+  const { code, state: stateInUrl } = readCode(input);
+  const state = opts.state ?? stateInUrl;
+  const db = await ctx.db();
+  const now = new Date();
+  const request = await findZaloAuthRequest(db, { ...(state ? { state } : {}), now });
+  if (!request) {
+    throw new CliError(
+      `No pending authorisation${state ? ` with state ${state}` : ''}: run npm run cli -- zalo auth-url first (a request is kept for 1 hour).`,
+    );
+  }
+  const pair = await clientFor(config).exchangeCode(code, request.codeVerifier, now).catch(refusal);
+  const status = await saveZaloToken(db, pair, now);
+  await deleteZaloAuthRequest(db, request.state);
+  const out = statusJson(status, true, now);
+  if (opts.json) return ctx.json(out);
+  ctx.out('The OA is authorised: token stored.');
+  printStatus(ctx, out);
+}
+
+/** `zalo set-tokens`: stores a pair obtained elsewhere, after checking Zalo is configured and the options. */
+async function setTokens(ctx: CliContext, opts: SetTokensOptions): Promise<void> {
+  zaloConfig();
+  const seconds = Number(opts.expiresIn);
+  if (!Number.isInteger(seconds) || seconds <= 0 || seconds > 10 * 365 * 24 * 3600) {
+    throw new CliError('--expires-in must be a whole number of seconds, e.g. 90000 (25 hours)', EXIT_USAGE);
+  }
+  const accessToken = opts.access.trim();
+  const refreshToken = opts.refresh.trim();
+  if (!accessToken || !refreshToken)
+    throw new CliError('--access and --refresh must not be empty', EXIT_USAGE);
+  const now = new Date();
+  const status = await saveZaloToken(
+    await ctx.db(),
+    { accessToken, refreshToken, expiresAt: new Date(now.getTime() + seconds * 1000) },
+    now,
+  );
+  const out = statusJson(status, true, now);
+  if (opts.json) return ctx.json(out);
+  ctx.out('Token pair stored.');
+  printStatus(ctx, out);
+}
+
+/** `zalo status`: the stored token's dates and state, whether or not Zalo is configured. */
+async function printTokenStatus(ctx: CliContext, opts: { json?: boolean }): Promise<void> {
+  const parsed = parseConfig(readEnvironment());
+  const configured = parsed.ok && parsed.config.zalo.enabled;
+  const out = statusJson(await readZaloTokenStatus(await ctx.db()), configured, new Date());
+  if (opts.json) return ctx.json(out);
+  printStatus(ctx, out);
 }

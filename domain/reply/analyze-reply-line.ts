@@ -104,7 +104,13 @@ interface HeadRead {
 /** The kind of the last thing the head read, which decides whether a bare number is a progress figure. */
 type HeadPart = 'none' | 'status' | 'progress' | 'marker';
 
-/** Everything the parser needs to know about one line. */
+/**
+ * Everything the parser needs to know about one line, read in five phases: the command, the task codes,
+ * the head (statuses and a progress figure), a later blocker marker, and a progress figure in the result
+ * text. Never throws. Every position lies inside the line and in reading order: codes before
+ * `bodyStart`; the statuses before `resultStart`; `resultStart <= resultEnd`; a blocker starts at or
+ * after `resultEnd`, and without one `resultEnd` is the end of the line (analyze-reply-line.test.ts).
+ */
 export function analyzeReplyLine(line: string, options: AnalyzeOptions): LineAnalysis {
   const text: LineText = { line, tokens: tokenizeReplyLine(line) };
   const command = readCommand(text);

@@ -148,79 +148,156 @@ export function parseStatusReply(text: string, context: ReplyContext): ReplyPars
   return problems.length === 0 ? { ok: true, reports } : { ok: false, problems, reports };
 }
 
-function readLine(a: LineAnalysis, lineNo: number, context: ReplyContext): LineOutcome {
-  const line = a.line;
-  const codes = a.codes.map((c) => resolveCode(c, context.knownTaskCodes));
-  const problem = (code: ReplyProblem['code'], suggestion: string): LineOutcome => ({
-    problem: { line: lineNo, code, text: line, suggestion },
-  });
-  const prefix = prefixFor(codes, context);
-  const suggestWith = (fields: Omit<ReplyLineFields, 'taskCode'>): string =>
-    (prefix + formatStatusReply({ ...fields, taskCode: null })).trim();
-
-  const unknown = codes.find((c) => !c.known);
-  let distinct = [...new Set(a.statuses.map((s) => s.status))];
-  if (distinct.length > 1) distinct = distinct.filter((s) => s !== 'in_progress');
-  if (distinct.includes('done') && distinct.includes('done_maintained'))
-    distinct = distinct.filter((s) => s !== 'done');
+/**
+ * One analysed line as reports (one per task code, or one for the task replied to) and the key that
+ * tells a repeated line, or as the one problem that stops it, with a suggestion written in the
+ * canonical form. Checks in this order: no status, an unknown task, several statuses, a blocker marker
+ * without text after "done", the progress figure, a missing task.
+ */
+function readLine(analysis: LineAnalysis, lineNo: number, context: ReplyContext): LineOutcome {
+  const { line } = analysis;
+  const codes = analysis.codes.map((code) => resolveCode(code, context.knownTaskCodes));
+  const say = lineProblems(line, lineNo, prefixFor(codes, context));
   // A result followed by a blocker clause ends at that clause's separator ("..., vướng: ..."): trim it.
-  const result = cleanText(line.slice(a.resultStart, a.resultEnd), a.resultEnd < line.trimEnd().length);
-  const blocker = a.blocker ? cleanText(line.slice(a.blocker.textStart)) : null;
-  const rawProgress = a.progress?.value ?? null;
+  const result = cleanText(
+    line.slice(analysis.resultStart, analysis.resultEnd),
+    analysis.resultEnd < line.trimEnd().length,
+  );
+  const blocker = analysis.blocker ? cleanText(line.slice(analysis.blocker.textStart)) : null;
+  const rawProgress = analysis.progress?.value ?? null;
 
-  if (a.statuses.length === 0 && !a.blocker && rawProgress === null) {
-    return problem('no-status', prefix + noStatusSuggestion(a));
+  if (analysis.statuses.length === 0 && !analysis.blocker && rawProgress === null) {
+    return say.problem('no-status', say.prefix + noStatusSuggestion(analysis));
   }
-  if (unknown) return problem('unknown-task', prefix + line.slice(a.bodyStart));
-
-  const head = distinct[0] ?? null;
-  if (distinct.length > 1) {
-    return problem(
+  if (codes.some((code) => !code.known)) {
+    return say.problem('unknown-task', say.prefix + line.slice(analysis.bodyStart));
+  }
+  const statuses = distinctStatuses(analysis);
+  const head = statuses[0] ?? null;
+  if (statuses.length > 1) {
+    return say.problem(
       'ambiguous-status',
-      suggestWith({ status: head, progress: clampProgress(rawProgress), result, blocker }),
+      say.suggestWith({ status: head, progress: clampProgress(rawProgress), result, blocker }),
     );
   }
-  let status: ReportStatus;
-  if (a.blocker) {
-    if (isDoneStatus(head)) {
-      if (blocker === null) {
-        return problem(
-          'ambiguous-status',
-          suggestWith({ status: 'blocked', progress: null, result, blocker: '<lý do>' }),
-        );
-      }
-      status = 'blocked';
-    } else if (head === null || blocker === null) status = 'blocked';
-    else status = head;
-  } else status = head ?? 'in_progress';
+  const status = statusOfLine(head, analysis.blocker !== null, blocker);
+  if (status === null) {
+    return say.problem(
+      'ambiguous-status',
+      say.suggestWith({ status: 'blocked', progress: null, result, blocker: '<lý do>' }),
+    );
+  }
+  const written = { result, blocker, percent: analysis.progress?.percent === true };
+  const settled = settleProgress(status, rawProgress, written, say);
+  if ('problem' in settled) return settled;
+  return reportsOfLine(codes, { ...settled, result, blocker, line: lineNo }, context, say);
+}
 
+/** How the problems of one line are worded: its number and text, and the task prefix of suggestions. */
+interface LineProblems {
+  /** The task codes (or a placeholder) every suggestion starts with; empty when replying to a task. */
+  prefix: string;
+  /** The line's one problem, with what to write instead. */
+  problem(code: ReplyProblem['code'], suggestion: string): Extract<LineOutcome, { problem: unknown }>;
+  /** A suggestion: the prefix, then these fields in the canonical form. */
+  suggestWith(fields: Omit<ReplyLineFields, 'taskCode'>): string;
+}
+
+/** The wording of one line's problems, every suggestion after `prefix`. */
+function lineProblems(line: string, lineNo: number, prefix: string): LineProblems {
+  return {
+    prefix,
+    problem: (code, suggestion) => ({ problem: { line: lineNo, code, text: line, suggestion } }),
+    suggestWith: (fields) => (prefix + formatStatusReply({ ...fields, taskCode: null })).trim(),
+  };
+}
+
+/**
+ * The different statuses the line names, in order: "in progress" gives way to any other status, and
+ * "done" to "done and maintained".
+ */
+function distinctStatuses(analysis: LineAnalysis): ReportStatus[] {
+  let distinct: ReportStatus[] = [...new Set(analysis.statuses.map((mention) => mention.status))];
+  if (distinct.length > 1) distinct = distinct.filter((status) => status !== 'in_progress');
+  if (distinct.includes('done') && distinct.includes('done_maintained'))
+    distinct = distinct.filter((status) => status !== 'done');
+  return distinct;
+}
+
+/**
+ * The line's status from its one status word (or none) and its blocker: a blocker marker makes it
+ * blocked unless a status other than done comes with blocker text; no status and no marker is in
+ * progress. Null: "done" with a blocker marker but no blocker text, which cannot be told apart.
+ */
+function statusOfLine(
+  head: ReportStatus | null,
+  hasBlockerMarker: boolean,
+  blocker: string | null,
+): ReportStatus | null {
+  if (!hasBlockerMarker) return head ?? 'in_progress';
+  if (isDoneStatus(head)) return blocker === null ? null : 'blocked';
+  if (head === null || blocker === null) return 'blocked';
+  return head;
+}
+
+/**
+ * The progress as stored, and the status it may change: a figure out of 0-100 is a problem; "done" with
+ * less than 100 is in progress when written as a percentage ("hoàn thành 80%") and a problem otherwise
+ * ("12 xong" is more likely task 12); "done and maintained" below 100 and "not started" above 0 are
+ * problems; done without a figure is 100, not started 0.
+ */
+function settleProgress(
+  lineStatus: ReportStatus,
+  rawProgress: number | null,
+  written: { result: string | null; blocker: string | null; percent: boolean },
+  say: LineProblems,
+): { status: ReportStatus; progress: number | null } | Extract<LineOutcome, { problem: unknown }> {
+  const { result, blocker } = written;
+  let status = lineStatus;
   if (rawProgress !== null && (rawProgress < 0 || rawProgress > 100 || !Number.isFinite(rawProgress))) {
-    return problem(
+    return say.problem(
       'bad-progress',
-      suggestWith({ status, progress: clampProgress(rawProgress), result, blocker }),
+      say.suggestWith({ status, progress: clampProgress(rawProgress), result, blocker }),
     );
   }
   let progress = rawProgress === null ? null : Math.round(rawProgress);
   if (status === 'done' && progress !== null && progress < 100) {
     // "hoàn thành 80%" is "80% complete"; "12 xong" is more likely task 12 than 12%.
-    if (!a.progress?.percent) return problem('ambiguous-status', `#${progress} xong`);
+    if (!written.percent) return say.problem('ambiguous-status', `#${progress} xong`);
     status = 'in_progress';
   }
   if (status === 'done_maintained' && progress !== null && progress < 100) {
-    return problem('ambiguous-status', suggestWith({ status: 'in_progress', progress, result, blocker }));
+    return say.problem(
+      'ambiguous-status',
+      say.suggestWith({ status: 'in_progress', progress, result, blocker }),
+    );
   }
   if (status === 'not_started' && progress !== null && progress > 0) {
-    return problem('ambiguous-status', suggestWith({ status: 'in_progress', progress, result, blocker }));
+    return say.problem(
+      'ambiguous-status',
+      say.suggestWith({ status: 'in_progress', progress, result, blocker }),
+    );
   }
   if (isDoneStatus(status) && progress === null) progress = 100;
   if (status === 'not_started' && progress === null) progress = 0;
+  return { status, progress };
+}
 
-  const fields = { status, progress, result, blocker, line: lineNo };
+/**
+ * One report per distinct task code typed (keyed by the codes together), or one for the task replied
+ * to; a line with no code that replies to nothing is a problem.
+ */
+function reportsOfLine(
+  codes: ReadonlyArray<{ code: string; known: boolean }>,
+  fields: Omit<ParsedReport, 'taskCode'>,
+  context: ReplyContext,
+  say: LineProblems,
+): LineOutcome {
   if (codes.length === 0) {
-    if (context.replyToTaskCode === null) return problem('no-task', suggestWith(fields));
+    if (context.replyToTaskCode === null) return say.problem('no-task', say.suggestWith(fields));
     return { reports: [{ taskCode: null, ...fields }], key: taskKey(context.replyToTaskCode) };
   }
-  const unique = [...new Set(codes.map((c) => c.code))];
+  const unique = [...new Set(codes.map((code) => code.code))];
   return {
     reports: unique.map((taskCode) => ({ taskCode, ...fields })),
     key: unique.map(taskKey).sort().join('|'),
@@ -262,15 +339,16 @@ function prefixFor(codes: ReadonlyArray<{ code: string; known: boolean }>, conte
 }
 
 /** For a line with no status: fix a mistyped status word, or put "đang" in front. */
-function noStatusSuggestion(a: LineAnalysis): string {
-  const body = a.line.slice(a.bodyStart);
-  const first = a.tokens[a.bodyToken];
+function noStatusSuggestion(analysis: LineAnalysis): string {
+  const { line } = analysis;
+  const body = line.slice(analysis.bodyStart);
+  const first = analysis.tokens[analysis.bodyToken];
   if (first) {
     const one = suggestStatusWord(first.text);
-    if (one) return one + a.line.slice(first.end);
-    const second = a.tokens[a.bodyToken + 1];
+    if (one) return one + line.slice(first.end);
+    const second = analysis.tokens[analysis.bodyToken + 1];
     const two = second ? suggestStatusWord(`${first.text} ${second.text}`) : null;
-    if (two && second) return two + a.line.slice(second.end);
+    if (two && second) return two + line.slice(second.end);
   }
   return body ? `đang ${body}` : 'đang';
 }

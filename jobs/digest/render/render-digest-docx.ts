@@ -100,12 +100,53 @@ function needsAssignmentSection(model: DigestModel): Paragraph[] {
 
 /** The draft report as a .docx file (Times New Roman 13 pt, A4; the appendix on landscape pages). */
 export async function renderDigestDocx(model: DigestModel, opts: DocxOptions = {}): Promise<Buffer> {
-  const province = opts.province?.trim() || '...';
-  const number = opts.documentNumber?.trim() || '      /BC-UBND';
-  const [year, month] = [model.today.slice(0, 4), model.today.slice(5, 7)];
-  const planTitle = model.planTitles.length === 1 ? lowerFirst(model.planTitles[0] ?? '') : 'Đề án 06';
-  const t = model.totals;
-  const heading = twoColumns(
+  const letterhead: Letterhead = {
+    province: opts.province?.trim() || '...',
+    number: opts.documentNumber?.trim() || '      /BC-UBND',
+    planTitle: model.planTitles.length === 1 ? lowerFirst(model.planTitles[0] ?? '') : 'Đề án 06',
+  };
+  const letter = [
+    heading(letterhead, model.today),
+    para(''),
+    ...titleLines(letterhead, model),
+    ...resultsSection(model),
+    ...overdueSection(model),
+    ...blockersSection(model),
+    ...needsAssignmentSection(model),
+    ...closing(model),
+  ];
+  const margin = { top: 1134, bottom: 1134, left: 1701, right: 850 };
+  const doc = new Document({
+    creator: 'Đề án 06 bot',
+    title: `Báo cáo kết quả thực hiện ${letterhead.planTitle}`,
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } },
+    sections: [
+      { properties: { page: { margin } }, children: letter },
+      {
+        properties: {
+          page: { margin: { ...margin, left: 1134 }, size: { orientation: PageOrientation.LANDSCAPE } },
+        },
+        children: annexPages(letterhead, model),
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** What the letter says about itself: the province ("..." when unknown), its number and the plan's title. */
+interface Letterhead {
+  province: string;
+  /** The document number, or a blank to fill in ("      /BC-UBND"). */
+  number: string;
+  /** The one plan's title (lower-cased first letter), or "Đề án 06" for several plans. */
+  planTitle: string;
+}
+
+/** The two-column heading: the province's committee and number; the national motto and the date line. */
+function heading(letterhead: Letterhead, today: string): Table {
+  const { province, number } = letterhead;
+  const [year, month] = [today.slice(0, 4), today.slice(5, 7)];
+  return twoColumns(
     [
       para(`UBND TỈNH ${province.toUpperCase()}`, { bold: true, center: true }),
       para('_______', { center: true }),
@@ -118,16 +159,28 @@ export async function renderDigestDocx(model: DigestModel, opts: DocxOptions = {
     ],
     38,
   );
-  const bullets = (items: string[]): Paragraph[] =>
-    items.length === 0
-      ? [para('Không có.', { indent: true })]
-      : items.map((i) => para(`- ${i}`, { indent: true, justify: true }));
-  const letter = [
-    heading,
-    para(''),
+}
+
+/** "BÁO CÁO", what it reports on, and the date its figures are as of. */
+function titleLines(letterhead: Letterhead, model: DigestModel): Paragraph[] {
+  return [
     para('BÁO CÁO', { bold: true, center: true }),
-    para(`Kết quả thực hiện ${planTitle}`, { bold: true, center: true }),
+    para(`Kết quả thực hiện ${letterhead.planTitle}`, { bold: true, center: true }),
     para(`(Số liệu tính đến ${asOfText(model)})`, { italics: true, center: true }),
+  ];
+}
+
+/** A dash item for each text, indented; "Không có." when there is none. */
+function bullets(items: string[]): Paragraph[] {
+  return items.length === 0
+    ? [para('Không có.', { indent: true })]
+    : items.map((i) => para(`- ${i}`, { indent: true, justify: true }));
+}
+
+/** "1. Kết quả chung": the summary sentence and the counts by deadline, pointing to the appendix. */
+function resultsSection(model: DigestModel): Paragraph[] {
+  const t = model.totals;
+  return [
     para('1. Kết quả chung', { bold: true }),
     runs([{ text: `Kết quả tính đến ngày ${dmy(model.today)}: ` }, { text: model.summary.vi }], {
       indent: true,
@@ -138,6 +191,12 @@ export async function renderDigestDocx(model: DigestModel, opts: DocxOptions = {
       { indent: true, justify: true },
     ),
     para('(Chi tiết tại Phụ lục kèm theo)', { italics: true, center: true }),
+  ];
+}
+
+/** "2. Các nhiệm vụ quá hạn": each overdue task with its days late, due date and lead. */
+function overdueSection(model: DigestModel): Paragraph[] {
+  return [
     para(`2. Các ${nounLabel(model.noun, 'vi')} quá hạn`, { bold: true }),
     ...bullets(
       model.overdue.map(
@@ -145,6 +204,12 @@ export async function renderDigestDocx(model: DigestModel, opts: DocxOptions = {
           `${o.code}. ${o.title}: quá ${o.daysOverdue} ngày (hạn ${dmy(o.due)}), cơ quan chủ trì: ${responsibleText(o.lead, 'vi')}.`,
       ),
     ),
+  ];
+}
+
+/** "3. Khó khăn, vướng mắc": each blocker as reported, with who reported it and when. */
+function blockersSection(model: DigestModel): Paragraph[] {
+  return [
     para('3. Khó khăn, vướng mắc', { bold: true }),
     ...bullets(
       model.blockers.map(
@@ -152,7 +217,12 @@ export async function renderDigestDocx(model: DigestModel, opts: DocxOptions = {
           `${b.code}. ${b.title}: “${b.text}” (${b.officerName}, ${b.agencyName}, ${instantDmy(b.reportedAt)}).`,
       ),
     ),
-    ...needsAssignmentSection(model),
+  ];
+}
+
+/** The proposals to fill in (numbered after the optional section 4), then recipients and signature. */
+function closing(model: DigestModel): (Paragraph | Table)[] {
+  return [
     para(`${model.needsAssignment.length > 0 ? 5 : 4}. Đề xuất, kiến nghị`, { bold: true }),
     para('......................................................................', { indent: true }),
     para(''),
@@ -168,29 +238,20 @@ export async function renderDigestDocx(model: DigestModel, opts: DocxOptions = {
       45,
     ),
   ];
-  const annex = [
+}
+
+/** The appendix pages: its title, what it covers, which report it belongs to, and the table per task. */
+function annexPages(letterhead: Letterhead, model: DigestModel): (Paragraph | Table)[] {
+  return [
     para('Phụ lục', { bold: true, center: true }),
     para(
-      `Kết quả triển khai ${t.tasks} ${nounLabel(model.noun, 'vi')} — ${W.asOf.toLowerCase()} ${asOfText(model)}`,
+      `Kết quả triển khai ${model.totals.tasks} ${nounLabel(model.noun, 'vi')} — ${W.asOf.toLowerCase()} ${asOfText(model)}`,
       { bold: true, center: true },
     ),
-    para(`(Kèm theo Báo cáo số ${number} của UBND tỉnh ${province})`, { italics: true, center: true }),
+    para(`(Kèm theo Báo cáo số ${letterhead.number} của UBND tỉnh ${letterhead.province})`, {
+      italics: true,
+      center: true,
+    }),
     appendix(model),
   ];
-  const margin = { top: 1134, bottom: 1134, left: 1701, right: 850 };
-  const doc = new Document({
-    creator: 'Đề án 06 bot',
-    title: `Báo cáo kết quả thực hiện ${planTitle}`,
-    styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } },
-    sections: [
-      { properties: { page: { margin } }, children: letter },
-      {
-        properties: {
-          page: { margin: { ...margin, left: 1134 }, size: { orientation: PageOrientation.LANDSCAPE } },
-        },
-        children: annex,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
 }
