@@ -60,7 +60,10 @@ function shorten(text: string, max: number): string {
 }
 
 /** The chart as an SVG document (text escaped, font family DejaVu Sans). */
-export function renderDigestChartSvg(model: DigestModel, locale: DigestLocale): string {
+export function renderDigestChartSvg(
+  model: Pick<DigestModel, 'groups' | 'asOf'>,
+  locale: DigestLocale,
+): string {
   const vi = locale === 'vi';
   const height = chartHeight(model.groups.length);
   const scale = BAR_W / Math.max(1, ...model.groups.map((g) => g.totals.tasks));
