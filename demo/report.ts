@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { vnDate } from '../domain/calendar/working-time.ts';
 import type { DigestTotals } from '../domain/digest/digest-input.ts';
+import { isDoneStatus } from '../domain/reply/report-status.ts';
 import type { BuiltDigest } from '../jobs/digest/build-and-store-digest.ts';
 import { digestFileName } from '../jobs/digest/digest-messages.ts';
 import { renderDigestPng } from '../jobs/digest/render/render-digest-chart.ts';
@@ -121,12 +122,11 @@ async function checkCounts(services: DemoServices, built: BuiltDigest): Promise<
   };
   for (const task of tasks) {
     const status = latest.get(task.id) ?? 'not_started';
-    const bucket =
-      status === 'done' || status === 'done_maintained'
-        ? 'done'
-        : status === 'in_progress' || status === 'piloting'
-          ? 'in_progress'
-          : status;
+    const bucket = isDoneStatus(status)
+      ? 'done'
+      : status === 'in_progress' || status === 'piloting'
+        ? 'in_progress'
+        : status;
     mine[bucket] = (mine[bucket] ?? 0) + 1;
     const due = extended.get(task.id) ?? task.dueDate?.toISOString().slice(0, 10) ?? null;
     if (bucket !== 'done' && due !== null && due < today) mine.overdue = (mine.overdue ?? 0) + 1;

@@ -34,6 +34,11 @@ export interface OutgoingMessage {
   silent?: boolean;
   /** Edit this earlier message of ours instead of sending a new one, where the channel allows. */
   replaceMessageId?: string;
+  /**
+   * The topic of a forum chat to post in (Telegram `message_thread_id`), when answering a message written
+   * in a topic; the adapter falls back to the chat's General topic when the topic is gone.
+   */
+  threadId?: string;
 }
 
 /** Where a message goes on a channel: a Telegram chat id, or a Zalo user id (per-OA id, a string). */
@@ -86,8 +91,22 @@ export interface IncomingMessage {
   unreadable?: UnreadableKind;
   /** For a button press on Telegram: the callback query id to acknowledge. */
   callbackId?: string;
-  /** The platform message id of our message the user replied to or pressed a button under. */
+  /**
+   * The platform message id of our message the user replied to or pressed a button under (a reply to
+   * someone else's message, or a forum topic's root, is not one).
+   */
   replyToMessageId?: string;
+  /** The forum topic the message was written in (Telegram `message_thread_id` of a topic message). */
+  threadId?: string;
+  /** The album (Telegram `media_group_id`) this photo or file arrived in, one message per item. */
+  mediaGroupId?: string;
+  /** The message is forwarded from someone else (Telegram `forward_origin`): not the sender's own words. */
+  forwarded?: boolean;
+  /**
+   * Sent on behalf of the group itself (a Telegram anonymous group admin): no person can be identified, so
+   * `userId` names nobody and no role applies.
+   */
+  sentAsGroup?: boolean;
   /** For an uploaded file: the platform file reference and name. */
   file?: IncomingFile;
   /**

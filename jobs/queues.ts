@@ -1,26 +1,12 @@
 /**
- * Queue names, Redis connection options and job defaults shared by producers and workers.
+ * Redis connection options, job ids and job defaults shared by producers and workers of the outbox and
+ * inbound queues (queue and job names and the job data's schemas: jobs/catalog.ts).
  * Job ids never contain ':' (BullMQ forbids it) and are never all digits.
  */
 
 import type { RedisOptions } from 'bullmq';
 import { type JobsOptions, Queue } from 'bullmq';
-import { z } from 'zod';
-import { CHANNELS } from '../handlers/channel.ts';
-
-/** The one outgoing-message queue. */
-export const OUTBOX_QUEUE = 'outbox';
-/** Name of every job in {@link OUTBOX_QUEUE}. */
-export const OUTBOX_JOB_NAME = 'deliver';
-
-/** Data of an outbox job: only the Delivery id; the message itself lives in PostgreSQL. */
-export interface OutboxJobData {
-  deliveryId: number;
-  /** The row's `jobKey`: a job whose key differs from the row's belongs to another database lifetime. */
-  jobKey?: string;
-  /** Set by the worker: the per-chat slot this job reserved before it delayed itself to it. */
-  pace?: { chat: string; at: number };
-}
+import { INBOUND_QUEUE, type InboundJobData, OUTBOX_QUEUE, type OutboxJobData } from './catalog.ts';
 
 /**
  * Deterministic job id of a delivery: adding it twice queues it once. The row's random `jobKey` makes it
@@ -39,21 +25,6 @@ export const OUTBOX_JOB_OPTIONS: Readonly<JobsOptions> = {
   removeOnComplete: { age: 24 * 3600, count: 5_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
-
-/** The inbound queue: handling of stored inbound messages, in order per chat (jobs/inbound). */
-export const INBOUND_QUEUE = 'inbound';
-/** Name of every job in {@link INBOUND_QUEUE}. */
-export const INBOUND_JOB_NAME = 'handle';
-
-/**
- * Data of an inbound job: only the chat. The job drains that chat's pending `inbound_message` rows in id
- * order under a per-chat lock; the messages themselves live in PostgreSQL.
- */
-export const inboundJobDataSchema = z.object({
-  channel: z.enum(CHANNELS),
-  chatId: z.string().min(1).max(100),
-});
-export type InboundJobData = z.infer<typeof inboundJobDataSchema>;
 
 /**
  * Job id of the job queued for one stored platform event: a redelivery that arrives while the first job is

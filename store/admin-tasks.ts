@@ -4,6 +4,7 @@
  * Every change writes an audit row in the same transaction.
  */
 import { isoDate } from '../domain/calendar/civil-date.ts';
+import { DONE_STATUSES } from '../domain/reply/report-status.ts';
 import type { PrismaClient } from '../prisma/generated/client.ts';
 import { type Actor, recordAudit } from './audit.ts';
 
@@ -96,7 +97,7 @@ export async function overdueTasks(db: PrismaClient, today: string): Promise<Ove
       removedAt: null,
       paused: false,
       plan: { paused: false },
-      status: { notIn: ['done', 'done_maintained'] },
+      status: { notIn: [...DONE_STATUSES] },
       deadlineKind: { in: ['date', 'month', 'quarter', 'half_year', 'year'] },
       dueDate: { lt: new Date(`${today}T00:00:00.000Z`) },
     },

@@ -1,10 +1,22 @@
-/** Short-lived conversation state (a pressed button waiting for a percentage), kept in PostgreSQL. */
+/**
+ * Short-lived conversation state (a pressed button waiting for a percentage, a Confirm step), kept in
+ * PostgreSQL as JSON. Whoever reads it passes the zod schema of what it stored: a row that no longer
+ * matches (written by an older version, or edited by hand) reads as nothing pending.
+ */
+import type { z } from 'zod';
 import type { ChannelId } from '../handlers/channel.ts';
 import type { Prisma, PrismaClient } from '../prisma/generated/client.ts';
 
+/** Which state: one row per chat (or per person in a group, see Turn.conversationKey) and kind. */
+export interface ConversationKey {
+  channel: ChannelId;
+  chatId: string;
+  kind: string;
+}
+
 export async function setConversation(
   db: PrismaClient,
-  key: { channel: ChannelId; chatId: string; kind: string },
+  key: ConversationKey,
   data: Prisma.InputJsonValue,
   expiresAt: Date,
 ): Promise<void> {
@@ -15,28 +27,43 @@ export async function setConversation(
   });
 }
 
+/** `data` read with `schema`, or null when it does not match. */
+function readState<S extends z.ZodType>(schema: S, data: Prisma.JsonValue): z.infer<S> | null {
+  const parsed = schema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
+
 /**
- * Returns and removes the pending state of a chat, if any and not expired — atomically: of two callers
- * racing for one pending action (a Confirm pressed twice, a redelivered press), exactly one gets it.
+ * Returns and removes the pending state of a chat, if any, not expired and matching `schema` —
+ * atomically: of two callers racing for one pending action (a Confirm pressed twice, a redelivered
+ * press), exactly one gets it.
  */
-export async function takeConversation(
+export async function takeConversation<S extends z.ZodType>(
   db: PrismaClient,
-  key: { channel: ChannelId; chatId: string; kind: string },
+  key: ConversationKey,
   now: Date,
-): Promise<Prisma.JsonValue | null> {
+  schema: S,
+): Promise<z.infer<S> | null> {
   const rows = await db.$queryRaw<Array<{ data: Prisma.JsonValue; expires_at: Date }>>`
     DELETE FROM conversation
     WHERE channel = ${key.channel}::"ChannelKind" AND chat_id = ${key.chatId} AND kind = ${key.kind}
     RETURNING data, expires_at`;
   const row = rows[0];
-  return row && row.expires_at > now ? row.data : null;
+  return row && row.expires_at > now ? readState(schema, row.data) : null;
 }
 
-export async function peekConversation(
+/** Removes the pending state of a chat, whatever it holds. */
+export async function dropConversation(db: PrismaClient, key: ConversationKey): Promise<void> {
+  await db.conversation.deleteMany({ where: key });
+}
+
+/** The pending state of a chat, if any, not expired and matching `schema`, without removing it. */
+export async function peekConversation<S extends z.ZodType>(
   db: PrismaClient,
-  key: { channel: ChannelId; chatId: string; kind: string },
+  key: ConversationKey,
   now: Date,
-): Promise<Prisma.JsonValue | null> {
+  schema: S,
+): Promise<z.infer<S> | null> {
   const row = await db.conversation.findUnique({ where: { channel_chatId_kind: key } });
-  return row && row.expiresAt > now ? row.data : null;
+  return row && row.expiresAt > now ? readState(schema, row.data) : null;
 }

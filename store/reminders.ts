@@ -6,6 +6,7 @@
 import { isoDate } from '../domain/calendar/civil-date.ts';
 import type { DeadlineKind } from '../domain/deadline/deadline.ts';
 import type { ReportStatus } from '../domain/reply/report-status.ts';
+import { DONE_STATUSES } from '../domain/reply/report-status.ts';
 import type { Prisma, PrismaClient, ReminderState } from '../prisma/generated/client.ts';
 
 /** Deadline kinds whose due date drives T-n and overdue reminders. */
@@ -44,7 +45,7 @@ export async function loadPlanningTasks(
   const dated: Prisma.TaskWhereInput = {
     deadlineKind: { in: [...DATED_KINDS] },
     dueDate: { lte: dayToDate(window.to) },
-    status: { notIn: ['done', 'done_maintained'] },
+    status: { notIn: [...DONE_STATUSES] },
   };
   const monthly: Prisma.TaskWhereInput[] = window.monthlyCycle
     ? [{ deadlineKind: { notIn: [...DATED_KINDS] } }, { dueDate: null }, { status: 'done_maintained' }]

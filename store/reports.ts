@@ -4,6 +4,7 @@
  */
 
 import type { ReportStatus } from '../domain/reply/report-status.ts';
+import { isDoneStatus } from '../domain/reply/report-status.ts';
 import type { ChannelId } from '../handlers/channel.ts';
 import type { PrismaClient } from '../prisma/generated/client.ts';
 import { isUniqueViolation } from './errors.ts';
@@ -61,7 +62,7 @@ export async function recordReport(db: PrismaClient, report: NewReport): Promise
         where: { id: report.taskId },
         select: { doneAt: true },
       });
-      const done = report.status === 'done' || report.status === 'done_maintained';
+      const done = isDoneStatus(report.status);
       await tx.task.update({
         where: { id: report.taskId },
         data: {
@@ -137,7 +138,7 @@ export async function supersedeReportsOf(
         orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
       });
       if (!latest?.status) continue;
-      const done = latest.status === 'done' || latest.status === 'done_maintained';
+      const done = isDoneStatus(latest.status);
       await tx.task.update({
         where: { id: taskId },
         data: {

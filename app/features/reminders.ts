@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { planAndQueueReminders } from '../../handlers/reminders/plan-reminders-for-day.ts';
-import { DIGESTS_QUEUE, type DigestJobData, PLANNING_QUEUE } from '../../jobs/queues-names.ts';
+import { DIGESTS_QUEUE, type DigestJobData, PLANNING_QUEUE } from '../../jobs/catalog.ts';
 import { type PlanningQueue, upsertSchedules } from '../../jobs/reminders/planning-queue.ts';
 import { createPlanningWorker } from '../../jobs/reminders/planning-worker.ts';
 import { catchUpMissedRuns } from '../../jobs/schedules/catch-up.ts';

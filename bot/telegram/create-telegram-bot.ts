@@ -90,7 +90,11 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
         logger.warn({ err: error, updateId }, 'telegram callback query not answered');
       });
     }
-    const message = toIncomingMessage(ctx.update, { now: now(), botUsername: ctx.botInfo.username });
+    const message = toIncomingMessage(ctx.update, {
+      now: now(),
+      botUsername: ctx.botInfo.username,
+      botId: ctx.botInfo.id,
+    });
     if (!message) {
       logger.info({ updateId, type: updateType(ctx.update) }, 'telegram update ignored');
       return;

@@ -16,7 +16,12 @@ import type {
 import { escapeHtml } from './escape-html.ts';
 import { inlineKeyboard } from './inline-keyboard.ts';
 import { splitMessage } from './split-message.ts';
-import { classifyTelegramError, isEditImpossible, isNotModified } from './telegram-errors.ts';
+import {
+  classifyTelegramError,
+  isEditImpossible,
+  isNotModified,
+  isThreadNotFound,
+} from './telegram-errors.ts';
 
 /** Longest media caption Telegram accepts (after entity parsing). */
 export const MAX_CAPTION_LENGTH = 1024;
@@ -75,32 +80,45 @@ export class TelegramChannel implements Channel {
       return { ok: false, reason: 'permanent', detail: 'nothing to send: empty text and no attachment' };
     }
     let delivered = 0;
+    // The forum topic to post in; dropped for the rest of the send when Telegram no longer knows it.
+    let thread = message.threadId !== undefined ? Number(message.threadId) : undefined;
     try {
       if (message.replaceMessageId && attachments.length === 0 && text.length <= this.maxTextLength) {
         const edited = await this.#edit(to.chatId, message.replaceMessageId, text, keyboard);
         if (edited) return edited;
       }
       let mainId: number | undefined;
-      const send = async (method: () => Promise<Sent>) => {
+      const send = async (method: (thread: number | undefined) => Promise<Sent>) => {
         if (delivered > 0 && this.#partIntervalMs > 0) await sleep(this.#partIntervalMs);
-        const result = await this.#withInPlaceWait(method, delivered > 0);
+        const result = await this.#withInPlaceWait(async () => {
+          try {
+            return await method(thread);
+          } catch (error) {
+            // A topic closed for good or deleted: "message thread not found"; the General topic takes it.
+            if (thread === undefined || !isThreadNotFound(error)) throw error;
+            thread = undefined;
+            return await method(thread);
+          }
+        }, delivered > 0);
         delivered += 1;
         return result === true ? undefined : result.message_id;
       };
       const parts = text === '' ? [] : splitMessage(text, this.maxTextLength);
       for (const [index, part] of parts.entries()) {
         const markup = index === parts.length - 1 ? keyboard : undefined;
-        mainId = await send(() => this.#sendText(to.chatId, part, markup, message.silent));
+        mainId = await send((topic) => this.#sendText(to.chatId, part, markup, message.silent, topic));
       }
       for (const [index, attachment] of attachments.entries()) {
         const markup = parts.length === 0 && index === attachments.length - 1 ? keyboard : undefined;
         const caption = attachment.caption ?? '';
         if (caption.length > MAX_CAPTION_LENGTH) {
           for (const part of splitMessage(caption, this.maxTextLength))
-            await send(() => this.#sendText(to.chatId, part, undefined, message.silent));
+            await send((topic) => this.#sendText(to.chatId, part, undefined, message.silent, topic));
         }
         const fitting = caption.length <= MAX_CAPTION_LENGTH ? caption : '';
-        const id = await send(() => this.#sendFile(to.chatId, attachment, fitting, markup, message.silent));
+        const id = await send((topic) =>
+          this.#sendFile(to.chatId, attachment, fitting, markup, message.silent, topic),
+        );
         if (parts.length === 0) mainId = id;
       }
       return { ok: true, platformMessageId: String(mainId ?? '') };
@@ -143,11 +161,13 @@ export class TelegramChannel implements Channel {
     text: string,
     keyboard: InlineKeyboardMarkup | undefined,
     silent: boolean | undefined,
+    thread: number | undefined,
   ): Promise<Sent> {
     return this.#telegram.callApi(
       'sendMessage',
       {
         chat_id: chatId,
+        ...(thread !== undefined ? { message_thread_id: thread } : {}),
         text: escapeHtml(text),
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
@@ -164,10 +184,12 @@ export class TelegramChannel implements Channel {
     caption: string,
     keyboard: InlineKeyboardMarkup | undefined,
     silent: boolean | undefined,
+    thread: number | undefined,
   ): Promise<Sent> {
     const file = { source: Buffer.from(attachment.base64, 'base64'), filename: attachment.filename };
     const extra = {
       chat_id: chatId,
+      ...(thread !== undefined ? { message_thread_id: thread } : {}),
       ...(caption.trim() !== '' ? { caption: escapeHtml(caption), parse_mode: 'HTML' as const } : {}),
       ...(silent ? { disable_notification: true } : {}),
       ...(keyboard ? { reply_markup: keyboard } : {}),

@@ -66,3 +66,15 @@ export function isEditImpossible(error: unknown): boolean {
     )
   );
 }
+
+/**
+ * True for Telegram's 400 "message thread not found": the forum topic named by `message_thread_id` was
+ * deleted, or the id is not a topic (see docs/telegram.md). Sending without the thread reaches the chat.
+ */
+export function isThreadNotFound(error: unknown): boolean {
+  return (
+    error instanceof TelegramError &&
+    error.code === 400 &&
+    /message thread not found/i.test(error.description)
+  );
+}

@@ -8,8 +8,24 @@
  * group's migration to a supergroup (see chat-membership-update.ts). Everything else
  * (inline-mode callbacks without a message, ...) and anything malformed converts to
  * `null`. Only the fields relied on are validated (zod, loose objects); this never throws.
+ *
+ * What real clients send besides (Bot API Message fields, see docs/telegram.md):
+ * - `channel_post` / `edited_channel_post`, and a message in a group sent on behalf of a channel
+ *   (`sender_chat` a channel: a linked channel's automatic forward, a member posting as their channel):
+ *   nobody to answer, null.
+ * - a message of an anonymous group admin (`sender_chat` is the group itself; `from` is a placeholder
+ *   bot user): converted with `sentAsGroup`, so that the route can say that no person can be identified.
+ * - a message in a forum topic (`is_topic_message`): `threadId` is its `message_thread_id`, so that the
+ *   answer goes to the same topic. A `message_thread_id` without `is_topic_message` (a reply thread, the
+ *   General topic) is not a topic the bot can post in and is dropped.
+ * - `reply_to_message` counts as a reply to us only when the replied message is the bot's: in a forum
+ *   every topic message "replies" to the topic's root message, and in groups people reply to each other.
+ * - an album arrives as one message per item sharing `media_group_id` (the caption on one of them).
+ * - a forwarded message carries `forward_origin` (Bot API 7.0; `forward_date` before it).
+ * - text and captions are normalised (NFC, no zero-width characters) before anything reads them.
  */
 import { z } from 'zod';
+import { normalizeTypedText } from '../../domain/text/typed-text.ts';
 import type { FileKind, IncomingFile, IncomingMessage, UnreadableKind } from '../../handlers/channel.ts';
 import { fromMigration, fromMyChatMember } from './chat-membership-update.ts';
 
@@ -27,6 +43,13 @@ const userSchema = loose({
 
 const chatSchema = loose({ id, type: z.string() });
 
+/** The replied message: who wrote it, and whether it is a forum topic's root (service message). */
+const repliedSchema = loose({
+  message_id: id,
+  from: userSchema.optional(),
+  forum_topic_created: z.unknown().optional(),
+});
+
 /** The fields of a Document, PhotoSize, Video or Voice the bot keeps. */
 const fileSchema = loose({
   file_id: z.string().min(1),
@@ -42,7 +65,13 @@ const messageSchema = loose({
   from: userSchema.optional(),
   text: z.string().optional(),
   caption: z.string().optional(),
-  reply_to_message: loose({ message_id: id }).optional(),
+  reply_to_message: repliedSchema.optional(),
+  sender_chat: chatSchema.optional(),
+  message_thread_id: id.optional(),
+  is_topic_message: z.boolean().optional(),
+  media_group_id: z.string().min(1).optional(),
+  forward_origin: z.unknown().optional(),
+  forward_date: z.number().optional(),
   document: fileSchema.optional(),
   // PhotoSize[]: the sizes of one photo, smallest first.
   photo: z.array(fileSchema).optional(),
@@ -69,7 +98,12 @@ const callbackSchema = loose({
   from: userSchema,
   // Absent for buttons under inline-mode messages; may be an InaccessibleMessage (date 0), which still
   // carries chat and message_id.
-  message: loose({ message_id: id, chat: chatSchema }),
+  message: loose({
+    message_id: id,
+    chat: chatSchema,
+    message_thread_id: id.optional(),
+    is_topic_message: z.boolean().optional(),
+  }),
   data: z.string(),
 });
 
@@ -82,6 +116,8 @@ export interface ConversionContext {
   now: Date;
   /** The bot's username: a command addressed to another bot (`/start@other_bot`) is then ignored. */
   botUsername?: string;
+  /** The bot's user id: a reply counts as a reply to us only when it replies to this user's message. */
+  botId?: number;
 }
 
 /** `/cmd@Name rest` -> `{ command: '/cmd', bot: 'Name' }` for the first word of a text. */
@@ -105,6 +141,8 @@ export function toIncomingMessage(update: unknown, context: ConversionContext): 
     );
   if (parsed.data.edited_message !== undefined)
     return fromMessage(parsed.data.edited_message, platformId, update, context);
+  // channel_post and edited_channel_post (a channel the bot is in): no person to answer; not asked for in
+  // allowed_updates, but a webhook set up by hand may still deliver them.
   if (parsed.data.callback_query !== undefined) {
     const query = callbackSchema.safeParse(parsed.data.callback_query);
     if (!query.success) return null;
@@ -119,6 +157,7 @@ export function toIncomingMessage(update: unknown, context: ConversionContext): 
       text: query.data.data,
       callbackId: query.data.id,
       replyToMessageId: String(message.message_id),
+      ...topicOf(message),
       isGroup: isGroupChat(message.chat.type),
       receivedAt: context.now,
       raw: update,
@@ -136,10 +175,14 @@ function fromMessage(
   const parsed = messageSchema.safeParse(payload);
   if (!parsed.success) return null;
   const message = parsed.data;
-  // Channel posts and service messages have no sender we can answer.
-  if (!message.from || message.from.is_bot === true) return null;
+  const sentAsGroup = message.sender_chat !== undefined && message.sender_chat.id === message.chat.id;
+  // Sent on behalf of a channel (or of any chat but the group itself): nobody to answer or to credit.
+  if (message.sender_chat !== undefined && !sentAsGroup) return null;
+  // Channel posts and service messages have no sender we can answer; other bots are not people.
+  if (!message.from || (message.from.is_bot === true && !sentAsGroup)) return null;
   const content = messageContent(message, context.botUsername);
   if (!content) return null;
+  const repliesToUs = message.reply_to_message && isOurMessage(message.reply_to_message, context);
   return {
     channel: 'telegram',
     platformId,
@@ -149,7 +192,11 @@ function fromMessage(
     ...content,
     messageId: String(message.message_id),
     ...(message.edit_date !== undefined && { editedAt: new Date(message.edit_date * 1000) }),
-    ...(message.reply_to_message && { replyToMessageId: String(message.reply_to_message.message_id) }),
+    ...(repliesToUs && { replyToMessageId: String(message.reply_to_message!.message_id) }),
+    ...topicOf(message),
+    ...(message.media_group_id !== undefined && { mediaGroupId: message.media_group_id }),
+    ...((message.forward_origin !== undefined || message.forward_date !== undefined) && { forwarded: true }),
+    ...(sentAsGroup && { sentAsGroup: true }),
     ...(typeof message.chat.title === 'string' && message.chat.title
       ? { chatTitle: message.chat.title }
       : {}),
@@ -164,10 +211,10 @@ function messageContent(
   botUsername: string | undefined,
 ): Pick<IncomingMessage, 'kind' | 'text' | 'file' | 'unreadable'> | null {
   if (message.text !== undefined) {
-    const text = normaliseCommand(message.text, botUsername);
+    const text = normaliseCommand(normalizeTypedText(message.text), botUsername);
     return text === null ? null : { kind: 'text', text };
   }
-  const text = message.caption ?? '';
+  const text = normalizeTypedText(message.caption ?? '');
   const file = attachedFile(message);
   if (file) return { kind: 'file', text, file };
   const unreadable = unreadableKind(message);
@@ -222,6 +269,26 @@ function sender(user: TelegramUser): Pick<IncomingMessage, 'userName' | 'languag
     ...(userName && { userName }),
     ...(user.language_code && { languageCode: user.language_code }),
   };
+}
+
+/** `threadId` for a message in a forum topic; nothing for a reply thread or the General topic. */
+function topicOf(message: {
+  message_thread_id?: number | undefined;
+  is_topic_message?: boolean | undefined;
+}): Pick<IncomingMessage, 'threadId'> {
+  return message.is_topic_message === true && message.message_thread_id !== undefined
+    ? { threadId: String(message.message_thread_id) }
+    : {};
+}
+
+/**
+ * True when the replied message may be one of ours: written by this bot (by a bot, when our id is not
+ * known; by anyone, when the replied message does not say) and not a forum topic's root.
+ */
+function isOurMessage(replied: z.infer<typeof repliedSchema>, context: ConversionContext): boolean {
+  if (replied.forum_topic_created !== undefined) return false;
+  if (!replied.from) return true;
+  return context.botId !== undefined ? replied.from.id === context.botId : replied.from.is_bot === true;
 }
 
 function isGroupChat(type: string): boolean {

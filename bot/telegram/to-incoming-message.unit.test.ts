@@ -209,3 +209,75 @@ describe('toIncomingMessage', () => {
     expect(convert(update)).toBeNull();
   });
 });
+
+/** Shapes real clients send (Bot API Message fields; see docs/telegram.md). */
+describe('toIncomingMessage with what real clients send', () => {
+  const BOT = { id: 777000111, is_bot: true, first_name: 'Đề án 06', username: 'De06Bot' };
+  const withBot = (update: unknown) => toIncomingMessage(update, { now: NOW, botId: BOT.id });
+  const ANONYMOUS = { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' };
+  const CHANNEL = { id: -1009876, type: 'channel', title: 'Kênh tin' };
+
+  it('GIVEN a message of an anonymous group admin THEN it is kept, marked as sent by the group', () => {
+    const update = message({ text: '/canbo', from: ANONYMOUS, sender_chat: GROUP }, GROUP);
+    expect(convert(update)).toMatchObject({ sentAsGroup: true, isGroup: true, text: '/canbo' });
+  });
+
+  it('GIVEN a message sent on behalf of a channel, or a channel post THEN null', () => {
+    const linked = { id: 136817688, is_bot: true, first_name: 'Channel', username: 'Channel_Bot' };
+    expect(convert(message({ text: '#12 xong', from: linked, sender_chat: CHANNEL }, GROUP))).toBeNull();
+    const post = { message_id: 5, date: DATE, chat: CHANNEL, sender_chat: CHANNEL, text: '#12 xong' };
+    expect(convert({ update_id: 901, channel_post: post })).toBeNull();
+    expect(convert({ update_id: 902, edited_channel_post: { ...post, edit_date: DATE + 5 } })).toBeNull();
+  });
+
+  it('GIVEN a message in a forum topic THEN threadId; a reply thread or the topic root is not one', () => {
+    const root = {
+      message_id: 40,
+      date: DATE,
+      chat: GROUP,
+      from: LAN,
+      forum_topic_created: { name: 'Báo cáo' },
+    };
+    const inTopic = message(
+      { text: '/nhiemvu', message_thread_id: 40, is_topic_message: true, reply_to_message: root },
+      GROUP,
+    );
+    const converted = withBot(inTopic);
+    expect(converted).toMatchObject({ threadId: '40' });
+    expect(converted?.replyToMessageId).toBeUndefined();
+    const replyThread = message({ text: 'ok', message_thread_id: 41 }, GROUP);
+    expect(withBot(replyThread)?.threadId).toBeUndefined();
+  });
+
+  it('GIVEN a reply THEN replyToMessageId only when the replied message is the bot’s', () => {
+    const ours = { message_id: 9, date: DATE, chat: GROUP, from: BOT, text: 'Nhắc việc' };
+    const theirs = { message_id: 10, date: DATE, chat: GROUP, from: LAN, text: 'hello' };
+    expect(withBot(message({ text: 'xong', reply_to_message: ours }, GROUP))).toMatchObject({
+      replyToMessageId: '9',
+    });
+    expect(
+      withBot(message({ text: 'xong', reply_to_message: theirs }, GROUP))?.replyToMessageId,
+    ).toBeUndefined();
+  });
+
+  it('GIVEN album items and a forwarded message THEN mediaGroupId and forwarded', () => {
+    const photo = [{ file_id: 'AgAC1', file_unique_id: 'u1', width: 90, height: 90, file_size: 900 }];
+    expect(convert(message({ photo, media_group_id: '1357' }))).toMatchObject({
+      kind: 'file',
+      mediaGroupId: '1357',
+    });
+    const origin = { type: 'user', date: DATE - 60, sender_user: { id: 5, is_bot: false, first_name: 'B' } };
+    expect(convert(message({ text: '#12 xong', forward_origin: origin }))).toMatchObject({ forwarded: true });
+  });
+
+  it('GIVEN decomposed Vietnamese and zero-width characters THEN the text reads as typed in NFC', () => {
+    const nfd = '#12 đang triển khai 60%'.normalize('NFD');
+    expect(convert(message({ text: `\u200B${nfd}\uFEFF` }))).toMatchObject({
+      text: '#12 đang triển khai 60%',
+    });
+    const photo = [{ file_id: 'AgAC1', file_unique_id: 'u1', width: 90, height: 90 }];
+    expect(convert(message({ photo, caption: `xo\u200Bng ${'vướng'.normalize('NFD')}` }))).toMatchObject({
+      text: 'xong vướng',
+    });
+  });
+});

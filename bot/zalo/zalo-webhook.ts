@@ -16,6 +16,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { normalizeTypedText } from '../../domain/text/typed-text.ts';
 import type { IncomingMessage } from '../../handlers/channel.ts';
 import { zaloIdSchema, zaloTimestampSchema } from './zalo-ids.ts';
 
@@ -184,7 +185,8 @@ export function toIncomingMessage(event: ZaloEvent, raw: unknown): IncomingMessa
         chatId: event.sender.id,
         userId: event.sender.id,
         kind: 'text',
-        text: event.message.text,
+        // NFC without zero-width characters, as the Telegram adapter reads text (domain/text/typed-text.ts).
+        text: normalizeTypedText(event.message.text),
         isGroup: false,
         receivedAt,
         raw,
@@ -199,7 +201,7 @@ export function toIncomingMessage(event: ZaloEvent, raw: unknown): IncomingMessa
         chatId: event.sender.id,
         userId: event.sender.id,
         kind: 'file',
-        text: event.message.text ?? '',
+        text: normalizeTypedText(event.message.text ?? ''),
         file: {
           fileId: payload?.url ?? '',
           fileName: payload?.name ?? fallbackName,

@@ -5,7 +5,8 @@
  */
 import type { Command } from 'commander';
 import { parseConfig, readEnvironment } from '../../app/config.ts';
-import { createQueues, INBOUND_JOB_NAME, redisConnectionOptions } from '../../jobs/queues.ts';
+import { INBOUND_JOB_NAME } from '../../jobs/catalog.ts';
+import { createQueues, redisConnectionOptions } from '../../jobs/queues.ts';
 import { type InboundListing, listInbound, resetInboundForRetry } from '../../store/inbound.ts';
 import { type CliContext, CliError, EXIT_USAGE } from '../context.ts';
 

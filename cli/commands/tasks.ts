@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { vnDate } from '../../domain/calendar/working-time.ts';
 import { daysUntil } from '../../domain/deadline/format-deadline.ts';
+import { isDoneStatus } from '../../domain/reply/report-status.ts';
 import { taskStates } from '../../store/tasks.ts';
 import { type CliContext, CliError, EXIT_USAGE } from '../context.ts';
 
@@ -20,7 +21,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
         throw new CliError('--plan takes a plan id (a number)', EXIT_USAGE);
       const today = vnDate(new Date());
       const rows = (await taskStates(await ctx.db(), planId)).map((row) => {
-        const open = row.status !== 'done' && row.status !== 'done_maintained';
+        const open = !isDoneStatus(row.status);
         const late = row.due && open ? -daysUntil(row.due, today) : 0;
         return {
           code: row.code,

@@ -1,6 +1,11 @@
 import { PhraseTrie } from './phrase-trie.ts';
 import type { AgencyToken } from './tokenize-agency-text.ts';
-import { foldedWords, isCapitalizedWord, isUpperCaseWord } from './tokenize-agency-text.ts';
+import {
+  foldedWords,
+  isCapitalizedWord,
+  isUpperCaseWord,
+  tokenizeAgencyText,
+} from './tokenize-agency-text.ts';
 
 /**
  * The structure of Vietnamese agency names: the head words a body's name starts with ("Sở", "Cục",
@@ -150,6 +155,21 @@ export const GROUP_OPENERS: ReadonlySet<string> = new Set(['cac', 'nhung', 'toan
 
 const HEAD_TRIE = new PhraseTrie<true>();
 for (const head of HEADS) HEAD_TRIE.add(foldedWords(head), true);
+/** How each head's first word is spelt, by its folded form: "doi" is "đội", not "đời" or "đôi". */
+const HEAD_SPELLINGS = new Map<string, Set<string>>();
+for (const head of HEADS) {
+  const first = tokenizeAgencyText(head).tokens[0]!;
+  const spellings = HEAD_SPELLINGS.get(first.fold) ?? new Set<string>();
+  spellings.add(first.text.toLowerCase());
+  HEAD_SPELLINGS.set(first.fold, spellings);
+}
+
+/** True unless the word carries diacritics that no head spelt this way has ("Đời sống" is not "Đội"). */
+function spelledAsHead(token: AgencyToken): boolean {
+  const lower = token.text.toLowerCase();
+  if (lower === token.fold) return true;
+  return HEAD_SPELLINGS.get(token.fold)?.has(lower) ?? true;
+}
 const ACTION_TRIE = new PhraseTrie<true>();
 for (const action of ACTIONS) ACTION_TRIE.add(foldedWords(action), true);
 const TITLE_TRIE = new PhraseTrie<true>();
@@ -164,7 +184,7 @@ export function startsBodyName(tokens: readonly AgencyToken[], index: number): b
   if (token?.kind !== 'word' || !isCapitalizedWord(token)) return false;
   if (isUpperCaseWord(token) && token.text.length >= 2 && /\p{L}/u.test(token.text)) return true;
   const match = HEAD_TRIE.longestMatch(tokens, index, false);
-  if (!match) return false;
+  if (!match || !spelledAsHead(token)) return false;
   const next = tokens[index + 1];
   const excluded = NOT_A_NAME.get(token.fold);
   return !(match.end === index + 1 && next?.kind === 'word' && excluded?.has(next.fold));

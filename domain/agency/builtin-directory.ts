@@ -26,7 +26,18 @@ function initials(first: string, second: string): string[] {
   return [`Sở ${first}&${second}`, `Sở ${first}-${second}`, `Sở ${first}${second}`, `S${first}${second}`];
 }
 
-const dept = (key: string, spec: Spec): AgencyEntry => entry(key, 'provincial_department', spec);
+/**
+ * A department; each one-word short form "STC" is also read as "Sở TC", as plans write it. The
+ * directory refuses an alias shared by two entries, so a form taken by another entry stays out.
+ */
+const dept = (key: string, spec: Spec): AgencyEntry => {
+  const aliases = spec.aliases ?? [];
+  const spelled = aliases
+    .filter((alias) => /^S[A-ZĐ]{1,5}$/u.test(alias) && spec.name.startsWith('Sở '))
+    .map((alias) => `Sở ${alias.slice(1)}`)
+    .filter((alias) => !aliases.includes(alias));
+  return entry(key, 'provincial_department', { ...spec, aliases: [...aliases, ...spelled] });
+};
 const central = (key: string, spec: Spec): AgencyEntry => entry(key, 'central', spec);
 
 /**
@@ -238,7 +249,7 @@ export const BUILTIN_AGENCIES: readonly AgencyEntry[] = [
   entry('bo-chi-huy-quan-su', 'other', {
     name: 'Bộ Chỉ huy Quân sự tỉnh',
     shortName: 'Bộ CHQS tỉnh',
-    aliases: ['Bộ CHQS tỉnh', 'Bộ CHQS', 'BCHQS'],
+    aliases: ['Bộ CHQS tỉnh', 'Bộ CHQS', 'BCHQS', 'BCHQS tỉnh', 'BCH Quân sự tỉnh', 'Bộ Chỉ huy Quân sự'],
   }),
   // --- Central bodies ---
   central('bo-cong-an', { name: 'Bộ Công an', aliases: ['BCA'] }),

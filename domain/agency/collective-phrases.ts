@@ -34,6 +34,15 @@ export const COLLECTIVES: readonly CollectiveDefinition[] = [
   },
   { label: 'Các bộ, ngành', phrases: ['Các bộ, ngành', 'Các bộ, ngành Trung ương'] },
   {
+    label: 'Cấp ủy, chính quyền các cấp',
+    phrases: [
+      'Cấp ủy, chính quyền các cấp',
+      'Các cấp ủy, chính quyền',
+      'Cấp ủy, chính quyền địa phương các cấp',
+      'Các cấp ủy đảng, chính quyền các cấp',
+    ],
+  },
+  {
     label: 'UBND các huyện, thị xã, thành phố',
     phrases: [
       'UBND các huyện, thị xã, thành phố',

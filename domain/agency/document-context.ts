@@ -75,7 +75,11 @@ export function directoryForDocument(
     for (const entry of base.entries()) {
       for (const written of [entry.name, entry.shortName ?? '', ...entry.aliases]) {
         const city = cityWording(written);
-        if (written !== '' && city !== written) aliases.push({ alias: city, key: entry.key });
+        if (written === '' || city === written) continue;
+        aliases.push({ alias: city, key: entry.key });
+        // "Công an TP", "Sở Y tế TP.HCM": the city's abbreviation in place of "thành phố".
+        if (/\btỉnh\b/u.test(written))
+          aliases.push({ alias: written.replace(/\btỉnh\b/gu, 'TP'), key: entry.key });
       }
     }
     return base.derive({ entries: extra.entries, aliases: [...aliases, ...extra.aliases], cityLevel: true });

@@ -141,7 +141,33 @@ describe('parseAgencyCell', () => {
       ['learned:Ngân hàng Nhà nước Khu vực 10', 'learned:Kho bạc Nhà nước khu vực XII'],
     ],
     ['a known name inside an unknown one', 'Chi cục Thuế khu vực II', ['learned:Chi cục Thuế khu vực II']],
+    [
+      'a 2025 regional branch written with "Chi nhánh"',
+      'Ngân hàng Nhà nước Chi nhánh Khu vực 2; Sở Tài chính',
+      ['learned:Ngân hàng Nhà nước Chi nhánh Khu vực 2', 'agency:so-tai-chinh'],
+    ],
+    [
+      'a city written "TP. Hồ Chí Minh", "TP.HCM" or "TPHCM" after a known name',
+      'Bảo hiểm xã hội TP. Hồ Chí Minh, Sở Tư pháp TP.HCM, Sở Y tế TPHCM',
+      ['agency:bhxh-tinh', 'agency:so-tu-phap', 'agency:so-y-te'],
+    ],
     ['role and action text', 'lãnh đạo, chỉ đạo thực hiện', []],
+    [
+      'a word folding like a head but spelt otherwise ("Đời" is not "Đội") does not start a body',
+      'Báo Sức khỏe và Đời sống; Hoi Nong dan va Doi Thanh nien xung kich',
+      ['learned:Báo Sức khỏe và Đời sống', 'learned:Hoi Nong dan', 'learned:Doi Thanh nien xung kich'],
+    ],
+    [
+      'a remark in brackets after a body',
+      'Sở Khoa học và Công nghệ (cơ quan thường trực), Sở Nội vụ (đầu mối), Công an tỉnh (Cơ quan thường trực Tổ công tác)',
+      ['agency:so-khoa-hoc-cong-nghe', 'agency:so-noi-vu', 'agency:cong-an-tinh'],
+    ],
+    ['"Sở" and the initials of a department', 'Sở TC; Sở YT', ['agency:so-tai-chinh', 'agency:so-y-te']],
+    [
+      'the party and authorities at every level',
+      'Cấp ủy, chính quyền các cấp',
+      ['collective:Cấp ủy, chính quyền các cấp'],
+    ],
     [
       '"đề nghị ... phối hợp" around a body',
       'Đề nghị Hội Cựu chiến binh tỉnh phối hợp',

@@ -261,7 +261,8 @@ function continuesName(state: ReadState, end: number): boolean {
     ['khu', 'chi'].includes(next.fold) && ['vuc', 'nhanh'].includes(state.tokens[end + 1]?.fold ?? '');
   if (!regional && !isCapitalizedWord(next)) return false;
   if (roleAt(state.tokens, end) !== null) return false;
-  return !startsMention(state, end);
+  // "Ngân hàng Nhà nước Chi nhánh Khu vực 2": "Chi nhánh" heads a body elsewhere, not right after a name.
+  return regional || !startsMention(state, end);
 }
 
 /** Reads a known agency or group at word token `i` of an item that holds no name yet; returns its end. */
@@ -281,6 +282,34 @@ function readKnown(state: ReadState, i: number): number | null {
   const raw = source.slice(tokens[i]!.start, tokens[group!.end - 1]!.end);
   state.found.push({ type: 'collective', raw, label: group!.label });
   return group!.end;
+}
+
+/**
+ * For a "(" right after a body's name, the count of mentions before it, else null: what such brackets
+ * hold qualifies that body. A unit named there stays listed ("Công an tỉnh (Phòng PC06)"); a remark
+ * ("Sở Khoa học và Công nghệ (cơ quan thường trực)") is not a body, see {@link dropRemarks}.
+ */
+function qualifierStart(state: ReadState, index: number): number | null {
+  const before = state.tokens[index - 1];
+  if (before?.kind !== 'word' || state.found.length === 0) return null;
+  const last = state.found[state.found.length - 1]!;
+  return last.type === 'agency' || last.type === 'learned' ? state.found.length : null;
+}
+
+/**
+ * Drops what brackets after a body's name hold that is not a body: a remark about that body
+ * ("cơ quan thường trực", "Cơ quan thường trực Tổ công tác"). Known agencies, groups and names
+ * that start like a body's ("Phòng PC06", "Trung tâm Thông tin") stay.
+ */
+function dropRemarks(state: ReadState, from: number): void {
+  const inside = state.found.splice(from);
+  state.found.push(
+    ...inside.filter((mention) => {
+      if (mention.type === 'unknown') return false;
+      if (mention.type !== 'learned') return true;
+      return startsBodyName(tokenizeAgencyText(mention.name).tokens, 0);
+    }),
+  );
 }
 
 function identity(mention: AgencyMention): string {
@@ -305,11 +334,17 @@ function identity(mention: AgencyMention): string {
 export function parseAgencyCell(cell: string, directory: AgencyDirectory): AgencyMention[] {
   const { source, tokens } = tokenizeAgencyText(cell);
   const state: ReadState = { source, tokens, directory, found: [], item: [], content: false };
+  let bracket: number | null = null;
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
     if (token.kind === 'sep') {
       if (endsItem(state, i)) classifyItem(state);
+      if (token.text === '(' && bracket === null) bracket = qualifierStart(state, i);
+      else if (token.text === ')' && bracket !== null) {
+        dropRemarks(state, bracket);
+        bracket = null;
+      }
       i++;
       continue;
     }
@@ -336,6 +371,7 @@ export function parseAgencyCell(cell: string, directory: AgencyDirectory): Agenc
     i++;
   }
   classifyItem(state);
+  if (bracket !== null) dropRemarks(state, bracket);
   const seen = new Set<string>();
   return state.found.filter((mention) => {
     const id = identity(mention);

@@ -74,8 +74,11 @@ export const PROVINCE_NAMES: readonly string[] = [
   'Yên Bái',
 ];
 
+/** Short forms written for a city's name: "Công an TP.HCM", "Sở Y tế TPHCM". */
+const PROVINCE_SHORT_FORMS: readonly string[] = ['HCM', 'TPHCM', 'Hồ Chí Minh City'];
+
 const PROVINCES = new PhraseTrie<true>();
-for (const name of PROVINCE_NAMES) PROVINCES.add(foldedWords(name), true);
+for (const name of [...PROVINCE_NAMES, ...PROVINCE_SHORT_FORMS]) PROVINCES.add(foldedWords(name), true);
 
 /** The index just after a province name starting at `start`, or null when none starts there. */
 export function matchProvinceName(tokens: readonly AgencyToken[], start: number): number | null {

@@ -36,6 +36,9 @@ export function tokenizeAgencyText(text: string): TokenizedText {
       tokens.push({ kind: 'word', text: raw, fold: 'va', start, end });
       continue;
     }
+    // "TP. Hồ Chí Minh", "TP.HCM": the abbreviation's dot is part of it, not a separator.
+    const previous = tokens[tokens.length - 1];
+    if (raw === '.' && previous?.fold === 'tp' && previous.end === start) continue;
     const isWord = /[\p{L}\p{N}]/u.test(raw);
     const fold = isWord ? foldForMatch(raw).replace(/\s+/gu, '') : '';
     if (fold === '') tokens.push({ kind: 'sep', text: raw, fold: raw, start, end });

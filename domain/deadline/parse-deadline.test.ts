@@ -164,6 +164,14 @@ const SEED_PHRASES: Row[] = [
 
 /** Spellings listed in the issue and in notes/domain.md ("Deadlines as written"). */
 const VARIANTS: Row[] = [
+  // Several quarters or months sharing one word: from the first one's start to the last one's end.
+  { phrase: 'Quý II, III/2025', kind: 'quarter', start: '2025-04-01', due: '2025-09-30' },
+  { phrase: 'Quý 3 và 4 năm 2025', kind: 'quarter', start: '2025-07-01', due: '2025-12-31' },
+  { phrase: 'Quý I, II, III, IV năm 2026', kind: 'quarter', start: '2026-01-01', due: '2026-12-31' },
+  { phrase: 'Tháng 6 và 12/2025', kind: 'month', start: '2025-06-01', due: '2025-12-31' },
+  { phrase: 'Tháng 9-10/2025', kind: 'month', start: '2025-09-01', due: '2025-10-31' },
+  { phrase: 'Q3/2025', kind: 'quarter', due: '2025-09-30' },
+  { phrase: 'Q.IV năm 2025', kind: 'quarter', due: '2025-12-31' },
   { phrase: 'trước ngày 30/10/2023', kind: 'date', due: '2023-10-30' },
   { phrase: '30/12/2023', kind: 'date', due: '2023-12-30' },
   { phrase: '30-12-2023', kind: 'date', due: '2023-12-30' },

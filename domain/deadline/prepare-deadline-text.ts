@@ -34,8 +34,36 @@ const MONTH_WORD =
  * spaces), keeping date separators as "/" and turning month words into numbers.
  */
 export function prepareDeadlineText(phrase: string): string {
-  const folded = foldForMatch(phrase.replace(DIGIT_SEPARATOR, '$1/'));
-  return folded.replace(MONTH_WORD, (_whole, word: string) => `thang ${MONTH_WORDS.get(word) ?? word}`);
+  const folded = foldForMatch(phrase.replace(MONTH_RANGE, '$1 $2 và $3').replace(DIGIT_SEPARATOR, '$1/'));
+  return spellOutListedPeriods(
+    folded
+      .replace(MONTH_WORD, (_whole, word: string) => `thang ${MONTH_WORDS.get(word) ?? word}`)
+      .replace(SHORT_QUARTER, 'quy $1'),
+  );
+}
+
+/** "Tháng 9-10/2025": two months, not the date 9/10/2025 (read before dashes between digits become "/"). */
+const MONTH_RANGE =
+  /\b(tháng|thang)\s*(\d{1,2})\s*[-\u2010-\u2015\u2212]\s*(\d{1,2})(?=\s*\/\s*\d{4}|\s+năm\b|\s+nam\b)/giu;
+/** "Q3/2025", "Q.III năm 2025": a quarter written short. */
+const SHORT_QUARTER = /\bq\s*([1-4]|iv|i{1,3})\b(?=\s*\/\s*\d{4}|\s+(?:nam\s+)?\d{4})/gu;
+
+/** "quy ii iii/2025" (from "Quý II, III/2025"), "quy 3 va 4 nam 2025": several quarters sharing a word. */
+const LISTED_QUARTERS = /\bquy ((?:[ivx]{1,4}|[1-4])(?:\s+(?:va\s+)?(?:[ivx]{1,4}|[1-4])(?![\d/]))+)/gu;
+/** "thang 6 va 12/2025": two months sharing a word (a bare "tháng 6 2025" is a month and a year). */
+const LISTED_MONTHS = /\bthang (\d{1,2}) va (\d{1,2})(?=\s*(?:\/|nam\b))/gu;
+
+/** Writes the shared word before each listed period, so that each is read: "quy ii quy iii/2025". */
+function spellOutListedPeriods(folded: string): string {
+  return folded
+    .replace(LISTED_QUARTERS, (_whole, list: string) =>
+      list
+        .split(/\s+/u)
+        .filter((word) => word !== 'va')
+        .map((numeral) => `quy ${numeral}`)
+        .join(' '),
+    )
+    .replace(LISTED_MONTHS, (_whole, first: string, second: string) => `thang ${first} thang ${second}`);
 }
 
 const DATE_TEXT = String.raw`(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2} thang \d{1,2} nam \d{4})`;

@@ -8,6 +8,11 @@ import type { PlanColumn } from './plan-table.ts';
 const HEADER_PATTERNS: ReadonlyArray<readonly [PlanColumn, RegExp]> = [
   ['code', /^(stt|tt|so tt|so thu tu|thu tu)$/u],
   ['lead', /^((co quan|don vi|co quan don vi|don vi co quan) )?chu tri( .*)?$/u],
+  // One column for both roles ("Cơ quan thực hiện"): its cells say "chủ trì" and "phối hợp" themselves.
+  [
+    'lead',
+    /^((co quan|don vi|co quan don vi|don vi co quan|bo phan) )?(thuc hien|chiu trach nhiem|phu trach)$|^(trach nhiem|phan cong)( thuc hien)?$/u,
+  ],
   ['support', /^((co quan|don vi|co quan don vi|don vi co quan) )?phoi hop( .*)?$/u],
   ['deadline', /^(thoi gian|thoi han|tien do|moc thoi gian)( .*)?$/u],
   ['output', /^(ket qua|san pham)( .*)?$/u],

@@ -2,16 +2,7 @@
  * Shapes shared by the reminder planner and its callers.
  */
 import type { Deadline } from '../deadline/deadline.ts';
-
-/** Latest status an officer reported for a task. */
-export type ReportStatus =
-  | 'not_started'
-  | 'in_progress'
-  | 'piloting'
-  | 'done'
-  | 'done_maintained'
-  | 'blocked'
-  | 'waiting_central';
+import type { ReportStatus } from '../reply/report-status.ts';
 
 /** 'T0' on the due date, 'T-<n>' n calendar days before it (the default policy gives T-14, T-7, T-3, T-1). */
 export type BeforeKind = 'T0' | `T-${number}`;

@@ -7,9 +7,10 @@ import { addDays } from '../calendar/civil-date.ts';
 import type { WorkCalendarConfig } from '../calendar/working-time.ts';
 import { DEFAULT_WORK_CALENDAR } from '../calendar/working-time.ts';
 import type { Deadline } from '../deadline/deadline.ts';
+import type { ReportStatus } from '../reply/report-status.ts';
 import { planRemindersForDay } from './plan-reminders.ts';
 import { DEFAULT_REMINDER_POLICY } from './reminder-policy.ts';
-import type { ReminderTask, ReportStatus } from './reminder-types.ts';
+import type { ReminderTask } from './reminder-types.ts';
 
 const CAL: WorkCalendarConfig = {
   ...DEFAULT_WORK_CALENDAR,

@@ -2,7 +2,7 @@
  * Writes a report back as the short line an officer would type, e.g. "#12 đang 60% đã lắp 5/7 camera".
  * Used for suggestions when a reply cannot be read, and for confirmations.
  */
-import type { ReportStatus } from './report-status.ts';
+import { isDoneStatus, type ReportStatus } from './report-status.ts';
 
 /** The word the bot writes for each status; every one of them is read back by the parser. */
 export const STATUS_REPLY_WORD: Record<ReportStatus, string> = {
@@ -34,7 +34,7 @@ export function formatStatusReply(report: ReplyLineFields): string {
   const parts: string[] = [];
   if (report.taskCode !== null) parts.push(`#${report.taskCode}`);
   const impliedProgress =
-    ((report.status === 'done' || report.status === 'done_maintained') && report.progress === 100) ||
+    (isDoneStatus(report.status) && report.progress === 100) ||
     (report.status === 'not_started' && report.progress === 0);
   const progress = report.progress !== null && !impliedProgress ? `${report.progress}%` : null;
   if (report.status === 'blocked') {

@@ -29,7 +29,7 @@
 import { normalizeChatText } from '../text/normalize-vietnamese.ts';
 import { type AnalyzeOptions, analyzeReplyLine, type LineAnalysis } from './analyze-reply-line.ts';
 import { formatStatusReply, type ReplyLineFields } from './format-status-reply.ts';
-import type { ReportStatus } from './report-status.ts';
+import { isDoneStatus, type ReportStatus } from './report-status.ts';
 import { editDistance, suggestStatusWord } from './suggest-status-word.ts';
 
 /** One task's status as read from one line of a reply. */
@@ -182,7 +182,7 @@ function readLine(a: LineAnalysis, lineNo: number, context: ReplyContext): LineO
   }
   let status: ReportStatus;
   if (a.blocker) {
-    if (head === 'done' || head === 'done_maintained') {
+    if (isDoneStatus(head)) {
       if (blocker === null) {
         return problem(
           'ambiguous-status',
@@ -212,7 +212,7 @@ function readLine(a: LineAnalysis, lineNo: number, context: ReplyContext): LineO
   if (status === 'not_started' && progress !== null && progress > 0) {
     return problem('ambiguous-status', suggestWith({ status: 'in_progress', progress, result, blocker }));
   }
-  if ((status === 'done' || status === 'done_maintained') && progress === null) progress = 100;
+  if (isDoneStatus(status) && progress === null) progress = 100;
   if (status === 'not_started' && progress === null) progress = 0;
 
   const fields = { status, progress, result, blocker, line: lineNo };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isReportStatus, REPORT_STATUSES, type ReportStatus, statusLabel } from './report-status.ts';
+import {
+  isDoneStatus,
+  isReportStatus,
+  REPORT_STATUSES,
+  type ReportStatus,
+  statusLabel,
+} from './report-status.ts';
 
 describe('statusLabel', () => {
   it.each<[ReportStatus, string, string]>([
@@ -32,5 +38,13 @@ describe('isReportStatus', () => {
     [null, false],
   ])('GIVEN %j THEN it is %s', (value, expected) => {
     expect(isReportStatus(value)).toBe(expected);
+  });
+});
+
+describe('isDoneStatus', () => {
+  it('is true for done and done_maintained only', () => {
+    expect(REPORT_STATUSES.filter(isDoneStatus)).toEqual(['done', 'done_maintained']);
+    expect(isDoneStatus(null)).toBe(false);
+    expect(isDoneStatus('xong')).toBe(false);
   });
 });

@@ -49,3 +49,12 @@ export function statusLabel(status: ReportStatus, locale: StatusLocale): string 
 export function isReportStatus(value: unknown): value is ReportStatus {
   return typeof value === 'string' && (REPORT_STATUSES as readonly string[]).includes(value);
 }
+
+/** The statuses that mean a task is done: its result delivered (`done_maintained`: and kept up since). */
+export const DONE_STATUSES = ['done', 'done_maintained'] as const satisfies readonly ReportStatus[];
+export type DoneStatus = (typeof DONE_STATUSES)[number];
+
+/** True for `done` and `done_maintained`: the one test of "is this task done" everywhere. */
+export function isDoneStatus(status: string | null): status is DoneStatus {
+  return status !== null && (DONE_STATUSES as readonly string[]).includes(status);
+}

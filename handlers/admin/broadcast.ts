@@ -82,12 +82,12 @@ export const confirmBroadcast: AdminCommand = {
   usage: null,
   summary: null,
   async run(turn, _args, deps) {
-    const pending = Pending.safeParse(await takeConversation(turn.db, chatKey(turn), turn.now));
-    if (!pending.success) {
+    const pending = await takeConversation(turn.db, chatKey(turn), turn.now, Pending);
+    if (!pending) {
       await turn.reply(turn.m.admin.nothingToConfirm);
       return 'rejected';
     }
-    const { planId, text, officerIds, origin } = pending.data;
+    const { planId, text, officerIds, origin } = pending;
     const recipients = (await planRecipients(turn.db, planId)).filter((r) => officerIds.includes(r.id));
     const result = await notifyOfficers(turn, deps, recipients, {
       kind: 'broadcast',

@@ -126,19 +126,19 @@ export const confirmImport: AdminCommand = {
   usage: null,
   summary: null,
   async run(turn, _args, deps) {
-    const pending = Pending.safeParse(await takeConversation(turn.db, chatKey(turn), turn.now));
+    const pending = await takeConversation(turn.db, chatKey(turn), turn.now, Pending);
     const m = turn.m.admin;
-    if (!pending.success) {
+    if (!pending) {
       await turn.reply(m.nothingToConfirm);
       return 'rejected';
     }
-    const bytes = await download(turn, deps, pending.data);
+    const bytes = await download(turn, deps, pending);
     if (!bytes) return 'rejected';
-    if (sha256(bytes) !== pending.data.sha256) {
+    if (sha256(bytes) !== pending.sha256) {
       await turn.reply(m.importFileChanged);
       return 'rejected';
     }
-    const result = await importPlan(turn.db, { bytes, fileName: pending.data.fileName, dryRun: false });
+    const result = await importPlan(turn.db, { bytes, fileName: pending.fileName, dryRun: false });
     if (result.kind !== 'imported') {
       await turn.reply(
         m.importUnreadable(
@@ -154,7 +154,7 @@ export const confirmImport: AdminCommand = {
       targetType: 'plan',
       targetId: changes.planId,
       after: {
-        file: pending.data.fileName,
+        file: pending.fileName,
         added: changes.added.length,
         updated: changes.updated.length,
         removed: changes.removed.length,

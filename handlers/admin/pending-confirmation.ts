@@ -2,7 +2,7 @@
  * The Confirm / Cancel step shared by the admin flows that act only after a second press (plan import
  * by file, broadcast): where the pending action is kept, the button row, and the Cancel command.
  */
-import { takeConversation } from '../../store/conversations.ts';
+import { dropConversation } from '../../store/conversations.ts';
 import type { OutgoingButton } from '../channel.ts';
 import type { Turn } from '../conversation/turn.ts';
 import { ADMIN, type AdminCommand } from './command.ts';
@@ -31,7 +31,7 @@ export function cancelCommand(name: string, kind: string): AdminCommand {
     usage: null,
     summary: null,
     async run(turn) {
-      await takeConversation(turn.db, pendingKey(turn, kind), turn.now);
+      await dropConversation(turn.db, pendingKey(turn, kind));
       await turn.reply(turn.m.admin.cancelled);
       return 'processed';
     },

@@ -2,6 +2,7 @@
 
 import { vnDate } from '../../domain/calendar/working-time.ts';
 import { daysUntil, formatDeadline } from '../../domain/deadline/format-deadline.ts';
+import { isDoneStatus } from '../../domain/reply/report-status.ts';
 import type { LocaleCode, Messages } from '../../locales/index.ts';
 import type { TaskView } from '../../store/tasks.ts';
 
@@ -9,7 +10,7 @@ const DATED = new Set(['date', 'month', 'quarter', 'half_year', 'year']);
 
 export function timingOf(task: TaskView, today: string, m: Messages): string {
   if (!task.deadline.due || !DATED.has(task.deadline.kind)) return '';
-  if (task.status === 'done' || task.status === 'done_maintained') return '';
+  if (isDoneStatus(task.status)) return '';
   const days = daysUntil(task.deadline.due, today);
   return days < 0 ? m.daysOverdue(-days) : m.daysLeft(days);
 }

@@ -4,6 +4,8 @@
  * Done and waiting-for-central-guidance are recorded at once; in-progress asks for the percentage and
  * blocked for the reason, each with a Skip button. The same button under the same message records once.
  */
+import { z } from 'zod';
+import { REPORT_STATUSES } from '../../domain/reply/report-status.ts';
 import { setConversation, takeConversation } from '../../store/conversations.ts';
 import { type TaskView, tasksByIds } from '../../store/tasks.ts';
 import { type ReportFields, recordAndConfirm } from './record-and-confirm.ts';
@@ -14,13 +16,15 @@ export const BUTTON_PAYLOAD = /^#(\S{1,20})\s+(xong|dang|vuong|cho|tiendo|boqua)
 export const PENDING_KIND = 'pending-report';
 const PENDING_MINUTES = 30;
 
-export interface PendingReport {
-  taskId: number;
-  code: string;
-  status: ReportFields['status'];
-  ask: 'progress' | 'blocker';
-  key: string;
-}
+/** A report started by a button, waiting for the percentage or the blocker it asked for. */
+export const pendingReportSchema = z.object({
+  taskId: z.number().int().positive(),
+  code: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  ask: z.enum(['progress', 'blocker']),
+  key: z.string(),
+});
+export type PendingReport = z.infer<typeof pendingReportSchema>;
 
 function buttonKey(turn: Turn, action: string, taskId: number): string {
   const under = turn.message.replyToMessageId ?? turn.today;
@@ -37,7 +41,7 @@ export async function pressButton(
   const [, code, action] = match as unknown as [string, string, string];
   const chat = turn.conversationKey(PENDING_KIND);
   if (action === 'boqua') {
-    const pending = (await takeConversation(turn.db, chat, turn.now)) as PendingReport | null;
+    const pending = await takeConversation(turn.db, chat, turn.now, pendingReportSchema);
     if (!pending) {
       await turn.reply(turn.m.skipped);
       return 'processed';

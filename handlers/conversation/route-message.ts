@@ -4,7 +4,7 @@
  * steps, {@link ROUTE_STEPS}: each step answers the message (an outcome) or passes it on (null).
  */
 import { REPORT_COMMAND_NAMES } from '../../domain/reply/report-commands.ts';
-import { peekConversation, takeConversation } from '../../store/conversations.ts';
+import { peekConversation, setConversation, takeConversation } from '../../store/conversations.ts';
 import { markChatUnreachable } from '../../store/deliveries.ts';
 import { moveChat } from '../../store/identities.ts';
 import { INVITE_CODE_PATTERN, touchIdentity } from '../../store/officers.ts';
@@ -17,7 +17,7 @@ import { runOnce } from '../commands/run-once.ts';
 import type { InboundOutcome } from '../inbound.ts';
 import { answerPending } from './answer-pending.ts';
 import { linkAccount } from './link-account.ts';
-import { BUTTON_PAYLOAD, PENDING_KIND, type PendingReport, pressButton } from './press-button.ts';
+import { BUTTON_PAYLOAD, PENDING_KIND, pendingReportSchema, pressButton } from './press-button.ts';
 import { reportProgress } from './report-progress.ts';
 import { reviseReport } from './revise-report.ts';
 import type { Turn } from './turn.ts';
@@ -44,6 +44,18 @@ const REPORT_NAMES: ReadonlySet<string> = new Set(REPORT_COMMAND_NAMES);
 const PLAN_FILE_NAME = /\.(txt|tsv|csv|xlsx|docx|doc|pdf)$/iu;
 
 const officerTurn = (turn: Turn) => turn as OfficerTurn;
+
+/** How long the items of one album are recognised as such (clients send them within seconds). */
+const ALBUM_WINDOW_MS = 10 * 60_000;
+
+/**
+ * True when a message is addressed to the bot: a command (typed, or as a caption), a button under our
+ * message, or a reply to one of our messages. In a group only these are read.
+ */
+function isAddressed({ turn, text, command }: Routing): boolean {
+  const { kind, replyToMessageId } = turn.message;
+  return command !== null || kind === 'button' || replyToMessageId !== undefined || text.startsWith('/');
+}
 
 /** Routes one recorded message through {@link ROUTE_STEPS}. */
 export async function routeMessage(turn: Turn, deps: CommandDeps): Promise<InboundOutcome> {
@@ -98,6 +110,56 @@ export const ROUTE_STEPS: readonly RouteStep[] = [
       if (!turn.chatIdentity) return 'ignored';
       await touchIdentity(turn.db, turn.chatIdentity.id, turn.now);
       return 'processed';
+    },
+  },
+  {
+    // An anonymous group admin writes as the group (Telegram `sender_chat` = the group): nobody's role
+    // can apply, not even to link the chat, so a command or reply is answered and nothing else is done.
+    name: 'a message sent as the group (an anonymous admin) names no person',
+    async run(routing) {
+      const { turn } = routing;
+      if (!turn.message.sentAsGroup) return null;
+      if (!isAddressed(routing)) return 'ignored';
+      await turn.reply(turn.m.anonymousAdmin);
+      return 'rejected';
+    },
+  },
+  {
+    // People chat in groups: a sticker, a photo or plain text there is not for the bot unless it replies
+    // to one of its messages (or answers the question the bot just asked this member).
+    name: 'in a group, only what is addressed to the bot is read',
+    async run(routing) {
+      const { turn } = routing;
+      if (!turn.message.isGroup || isAddressed(routing)) return null;
+      const pending = await peekConversation(turn.db, turn.conversationKey(PENDING_KIND), turn.now);
+      return pending ? null : 'ignored';
+    },
+  },
+  {
+    // Someone else's words, forwarded: never recorded as the forwarder's report (nor read as a code).
+    name: 'a forwarded message is not the sender’s report',
+    async run({ turn }) {
+      if (!turn.message.forwarded) return null;
+      await turn.reply(turn.m.forwardedNotRead);
+      return 'rejected';
+    },
+  },
+  {
+    // An album arrives as one message per photo, the caption on one of them: the captioned item is read
+    // (a report, its photo kept as evidence); the other items are neither read nor answered one by one.
+    name: 'the other items of an album are not answered one by one',
+    async run({ turn, text }) {
+      const { mediaGroupId, platformId, editedAt } = turn.message;
+      if (!mediaGroupId || editedAt) return null;
+      const key = turn.conversationKey(`album:${mediaGroupId}`);
+      const seen = (await peekConversation(turn.db, key, turn.now)) as { first?: string } | null;
+      if (!seen) {
+        const expiresAt = new Date(turn.now.getTime() + ALBUM_WINDOW_MS);
+        await setConversation(turn.db, key, { first: platformId }, expiresAt);
+        return null;
+      }
+      // The first item handled again (a retry) is read again; a later item only for its own caption.
+      return seen.first === platformId || text ? null : 'ignored';
     },
   },
   {
@@ -221,8 +283,8 @@ export const ROUTE_STEPS: readonly RouteStep[] = [
     name: 'an answer to the bot’s question completes the pending report',
     async run({ turn, text }) {
       const key = turn.conversationKey(PENDING_KIND);
-      if (!(await peekConversation(turn.db, key, turn.now))) return null;
-      const pending = (await takeConversation(turn.db, key, turn.now)) as PendingReport | null;
+      if (!(await peekConversation(turn.db, key, turn.now, pendingReportSchema))) return null;
+      const pending = await takeConversation(turn.db, key, turn.now, pendingReportSchema);
       return pending ? answerPending(turn, pending, text) : null;
     },
   },

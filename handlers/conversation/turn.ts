@@ -104,7 +104,12 @@ export class Turn {
         kind: 'reply',
         officerId: this.officer?.id ?? null,
         to: { channel: this.message.channel, chatId: this.message.chatId },
-        message: { text, ...(options.buttons ? { buttons: options.buttons } : {}) },
+        message: {
+          text,
+          ...(options.buttons ? { buttons: options.buttons } : {}),
+          // A message written in a forum topic is answered in that topic.
+          ...(this.message.threadId ? { threadId: this.message.threadId } : {}),
+        },
         ...(options.taskIds ? { context: { taskIds: options.taskIds } } : {}),
       },
     ]);

@@ -2,25 +2,13 @@
  * The `digests` queue: a job `digest` with data `{kind, at}` (validated) builds the period's digest
  * once and sends it to the committee. Producers (the schedules) add jobs; this worker owns the queue.
  */
-import { type Job, type RedisOptions, UnrecoverableError, Worker } from 'bullmq';
-import { z } from 'zod';
+import { type Job, type RedisOptions, Worker } from 'bullmq';
 import type { ChannelId } from '../../handlers/channel.ts';
 import type { Outbox } from '../../handlers/outbox.ts';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
-import { DIGEST_JOB_NAME, DIGESTS_QUEUE } from '../queues-names.ts';
+import { DIGESTS_QUEUE, type DigestJobData, readJobData } from '../catalog.ts';
 import { buildAndStoreDigest } from './build-and-store-digest.ts';
 import { type SendDigestResult, sendDigest } from './send-digest.ts';
-
-/** Name of the digest queue (shared with the schedules that produce its jobs). */
-export const DIGEST_QUEUE = DIGESTS_QUEUE;
-export { DIGEST_JOB_NAME };
-
-/** Data of a digest job: the kind and the as-of instant (ISO 8601 with a zone). */
-export const digestJobSchema = z.object({
-  kind: z.enum(['weekly', 'monthly', 'quarterly']),
-  at: z.iso.datetime({ offset: true }),
-});
-export type DigestJobData = z.infer<typeof digestJobSchema>;
 
 /** What a finished job reports (kept in Redis with the job). */
 export interface DigestJobResult extends SendDigestResult {
@@ -47,14 +35,8 @@ export async function processDigestJob(
   options: Omit<DigestWorkerOptions, 'connection' | 'prefix'>,
   job: Pick<Job, 'name' | 'data'>,
 ): Promise<DigestJobResult> {
-  if (job.name !== DIGEST_JOB_NAME) throw new UnrecoverableError(`unknown job ${job.name}`);
-  const parsed = digestJobSchema.safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`bad digest job data: ${parsed.error.message}`);
-  const built = await buildAndStoreDigest({
-    db: options.db,
-    kind: parsed.data.kind,
-    at: new Date(parsed.data.at),
-  });
+  const { data } = readJobData(DIGESTS_QUEUE, job);
+  const built = await buildAndStoreDigest({ db: options.db, kind: data.kind, at: new Date(data.at) });
   const sent = await sendDigest(
     {
       db: options.db,
@@ -82,7 +64,7 @@ export interface DigestWorker {
 /** Starts the worker (one job at a time: digests are few and heavy). */
 export function createDigestWorker(options: DigestWorkerOptions): DigestWorker {
   const worker = new Worker<DigestJobData, DigestJobResult>(
-    DIGEST_QUEUE,
+    DIGESTS_QUEUE,
     (job) => processDigestJob(options, job),
     {
       connection: { ...options.connection, maxRetriesPerRequest: null },

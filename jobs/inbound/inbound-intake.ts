@@ -10,7 +10,8 @@ import type { IncomingMessage } from '../../handlers/channel.ts';
 import type { InboundIntake } from '../../handlers/inbound.ts';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { storeInbound, toInboundRow } from '../../store/inbound.ts';
-import { INBOUND_JOB_NAME, type InboundJobData, inboundJobId } from '../queues.ts';
+import { INBOUND_JOB_NAME, type InboundJobData } from '../catalog.ts';
+import { inboundJobId } from '../queues.ts';
 
 export interface InboundIntakeDeps {
   db: PrismaClient;

@@ -12,7 +12,8 @@ import { runCli } from '../../test/support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { waitUntil } from '../../test/support/faults.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
-import { INBOUND_QUEUE, type InboundJobData, redisConnectionOptions } from '../queues.ts';
+import { INBOUND_QUEUE, type InboundJobData } from '../catalog.ts';
+import { redisConnectionOptions } from '../queues.ts';
 import { createInboundIntake } from './inbound-intake.ts';
 import { createInboundWorker, type InboundWorker } from './inbound-worker.ts';
 

@@ -26,7 +26,7 @@ import {
   recordInboundFailure,
   setInboundOutcome,
 } from '../../store/inbound.ts';
-import { INBOUND_QUEUE, type InboundJobData, inboundJobDataSchema } from '../queues.ts';
+import { INBOUND_QUEUE, type InboundJobData, inboundJobDataSchema } from '../catalog.ts';
 import { type ChatLock, createChatLock } from './chat-lock.ts';
 
 export interface InboundWorkerLogger {

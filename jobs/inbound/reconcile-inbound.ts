@@ -6,7 +6,7 @@
 import type { Queue } from 'bullmq';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { chatsWithStalledInbound } from '../../store/inbound.ts';
-import { INBOUND_JOB_NAME, type InboundJobData } from '../queues.ts';
+import { INBOUND_JOB_NAME, type InboundJobData } from '../catalog.ts';
 
 /** Queues the chats whose pending messages are older than `olderThanMs`; returns how many. */
 export async function reconcileInbound(deps: {

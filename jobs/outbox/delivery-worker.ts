@@ -7,7 +7,7 @@ import { type RedisOptions, Worker } from 'bullmq';
 import { type RedisOptions as IoRedisOptions, Redis } from 'ioredis';
 import type { Channel, ChannelAddress, ChannelId } from '../../handlers/channel.ts';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
-import { OUTBOX_QUEUE, type OutboxJobData } from '../queues.ts';
+import { OUTBOX_QUEUE, type OutboxJobData } from '../catalog.ts';
 import { createChatPacer } from './chat-pacer.ts';
 import { createDeliveryLock } from './delivery-lock.ts';
 import { createDeliveryProcessor, type DeliveryOutcome } from './process-delivery.ts';

@@ -24,6 +24,8 @@ const messageSchema = z.object({
     .optional(),
   silent: z.boolean().optional(),
   replaceMessageId: z.string().optional(),
+  /** A forum topic (Telegram message_thread_id) the answer goes to. */
+  threadId: z.string().optional(),
 });
 
 /** Delivery.payload: where to send, what, where to try next, and not before when. */

@@ -13,7 +13,8 @@ import {
 } from '../../test/fakes/telegram-api-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
-import { OUTBOX_QUEUE, type OutboxJobData, outboxJobId, redisConnectionOptions } from '../queues.ts';
+import { OUTBOX_QUEUE, type OutboxJobData } from '../catalog.ts';
+import { outboxJobId, redisConnectionOptions } from '../queues.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
 import { createOutbox } from './outbox.ts';
 import { reconcileOutbox } from './reconcile-outbox.ts';

@@ -7,7 +7,8 @@ import type { JobsOptions, Queue } from 'bullmq';
 import type { Outbox, OutboxItem } from '../../handlers/outbox.ts';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { createDeliveries } from '../../store/deliveries.ts';
-import { OUTBOX_JOB_NAME, OUTBOX_JOB_OPTIONS, type OutboxJobData, outboxJobId } from '../queues.ts';
+import { OUTBOX_JOB_NAME, type OutboxJobData } from '../catalog.ts';
+import { OUTBOX_JOB_OPTIONS, outboxJobId } from '../queues.ts';
 import { delayUntil, toPayload } from './outbox-payload.ts';
 
 export interface OutboxDeps {

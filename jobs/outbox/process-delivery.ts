@@ -17,7 +17,7 @@ import {
   recordSent,
 } from '../../store/deliveries.ts';
 import { moveChat } from '../../store/identities.ts';
-import type { OutboxJobData } from '../queues.ts';
+import { outboxJobDataSchema as jobDataSchema, type OutboxJobData } from '../catalog.ts';
 import type { ChatPacer } from './chat-pacer.ts';
 import type { DeliveryLock } from './delivery-lock.ts';
 import { type OutboxPayload, outboxPayloadSchema, sameAddress } from './outbox-payload.ts';
@@ -45,12 +45,7 @@ export interface ProcessDeps {
 }
 
 /** Job data; `pace` marks a slot this job already reserved before it was delayed to it. */
-const jobDataSchema = z.object({
-  deliveryId: z.number().int().positive(),
-  jobKey: z.string().optional(),
-  pace: z.object({ chat: z.string(), at: z.number() }).optional(),
-});
-type JobData = z.infer<typeof jobDataSchema>;
+type JobData = OutboxJobData;
 
 const LOCK_TTL_MS = 120_000;
 const LOCK_BUSY_RETRY_MS = 2_000;

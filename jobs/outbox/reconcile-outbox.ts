@@ -8,7 +8,8 @@ import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { listOpenDeliveries } from '../../store/deliveries.ts';
-import { OUTBOX_JOB_NAME, OUTBOX_JOB_OPTIONS, type OutboxJobData, outboxJobId } from '../queues.ts';
+import { OUTBOX_JOB_NAME, type OutboxJobData } from '../catalog.ts';
+import { OUTBOX_JOB_OPTIONS, outboxJobId } from '../queues.ts';
 import { delayUntil, outboxPayloadSchema } from './outbox-payload.ts';
 
 export interface ReconcileOptions {

@@ -21,7 +21,8 @@ import { type FakeTelegram, startFakeTelegramServer } from '../../test/fakes/tel
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { waitUntil } from '../../test/support/faults.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
-import { OUTBOX_QUEUE, type OutboxJobData, redisConnectionOptions } from '../queues.ts';
+import { OUTBOX_QUEUE, type OutboxJobData } from '../catalog.ts';
+import { redisConnectionOptions } from '../queues.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
 import { createOutbox } from './outbox.ts';
 

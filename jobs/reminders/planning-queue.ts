@@ -3,21 +3,10 @@
  * planned by the queue once however many processes ask) and the job schedulers of every schedule.
  */
 import type { JobsOptions, Queue } from 'bullmq';
-import { PLAN_JOB_NAME, TICK_JOB_NAME } from '../queues-names.ts';
-import type { Schedule, ScheduleId } from '../schedules/schedules.ts';
+import { type JobDataOf, PLAN_JOB_NAME, type PLANNING_QUEUE, TICK_JOB_NAME } from '../catalog.ts';
+import type { Schedule } from '../schedules/schedules.ts';
 
-/** Data of a `plan` job: the Vietnam day it plans. */
-export interface PlanJobData {
-  day: string;
-}
-
-/** Data of a `tick` job: which schedule fired, and (for a catch-up) the occurrence it stands for. */
-export interface TickJobData {
-  schedule: ScheduleId;
-  at?: string;
-}
-
-export type PlanningQueue = Queue<PlanJobData | TickJobData>;
+export type PlanningQueue = Queue<JobDataOf<typeof PLANNING_QUEUE>>;
 
 const DAY = 24 * 3600;
 

@@ -7,18 +7,19 @@
  * raw inbound payloads older than the retention period.
  */
 import { type Job, type Queue, type RedisOptions, UnrecoverableError, Worker } from 'bullmq';
-import { z } from 'zod';
 import { vnDate } from '../../domain/calendar/working-time.ts';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { hasScheduleRun, recordScheduleRun } from '../../store/schedule-runs.ts';
 import {
   DIGEST_JOB_NAME,
   type DigestJobData,
+  INBOUND_PURGE_JOB_NAME,
   PLAN_JOB_NAME,
   PLANNING_QUEUE,
-  TICK_JOB_NAME,
-} from '../queues-names.ts';
-import { INBOUND_PURGE_JOB_NAME, runInboundPurge } from '../schedules/inbound-purge.ts';
+  readJobData,
+  type TickJobData,
+} from '../catalog.ts';
+import { runInboundPurge } from '../schedules/inbound-purge.ts';
 import type { Schedule } from '../schedules/schedules.ts';
 import { addPlanningJob, type PlanningQueue } from './planning-queue.ts';
 
@@ -38,12 +39,6 @@ export interface PlanningWorkerOptions {
   logger?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
-const planData = z.object({ day: z.iso.date() });
-const tickData = z.object({
-  schedule: z.enum(['planning', 'weekly-digest', 'monthly-digest', 'quarterly-digest']),
-  at: z.iso.datetime().optional(),
-});
-
 /** What a job did (kept with the job in Redis). */
 export type PlanningJobResult =
   | { done: 'planned'; day: string; result: unknown }
@@ -54,14 +49,13 @@ export type PlanningJobResult =
 
 export async function processPlanningJob(
   options: PlanningWorkerOptions,
-  job: Pick<Job, 'name' | 'data'>,
+  rawJob: Pick<Job, 'name' | 'data'>,
 ): Promise<PlanningJobResult> {
   const now = options.now();
-  const today = vnDate(now);
+  const job = readJobData(PLANNING_QUEUE, rawJob);
   if (job.name === PLAN_JOB_NAME) {
-    const data = planData.safeParse(job.data);
-    if (!data.success) throw new UnrecoverableError(`bad plan job data: ${data.error.message}`);
-    if (data.data.day !== today) return { done: 'stale', day: data.data.day };
+    const today = vnDate(now);
+    if (job.data.day !== today) return { done: 'stale', day: job.data.day };
     const result = await options.plan(now);
     await recordScheduleRun(options.db, `planning-${today}`, now);
     return { done: 'planned', day: today, result };
@@ -71,26 +65,32 @@ export async function processPlanningJob(
     options.logger?.info(purge, 'retention: inbound payloads purged');
     return { done: 'purged-inbound', ...purge };
   }
-  if (job.name !== TICK_JOB_NAME) throw new UnrecoverableError(`unknown job ${job.name}`);
-  const data = tickData.safeParse(job.data);
-  if (!data.success) throw new UnrecoverableError(`bad tick job data: ${data.error.message}`);
-  const schedule = options.schedules.find((s) => s.id === data.data.schedule);
-  if (!schedule) throw new UnrecoverableError(`unknown schedule ${data.data.schedule}`);
+  return runTick(options, job.data, now);
+}
+
+/** A schedule's tick: the planning schedule queues the day's `plan` job, a digest schedule its digest. */
+async function runTick(
+  options: PlanningWorkerOptions,
+  tick: TickJobData,
+  now: Date,
+): Promise<PlanningJobResult> {
+  const schedule = options.schedules.find((s) => s.id === tick.schedule);
+  if (!schedule) throw new UnrecoverableError(`unknown schedule ${tick.schedule}`);
   if (schedule.digest === null) {
+    const today = vnDate(now);
     return { done: 'queued-plan', day: today, added: await addPlanningJob(options.planningQueue, today) };
   }
-  const occurrence = data.data.at
-    ? new Date(data.data.at)
-    : schedule.latest(new Date(now.getTime() + TICK_SLACK_MS));
+  const occurrence = tick.at ? new Date(tick.at) : schedule.latest(new Date(now.getTime() + TICK_SLACK_MS));
   const key = schedule.runKey(occurrence);
   if (await hasScheduleRun(options.db, key)) return { done: 'already-ran', key };
   // Queued first, recorded second: a crash in between re-queues under the same job id (a no-op while the
   // digest job is kept), never loses the digest.
-  await options.digestsQueue.add(
-    DIGEST_JOB_NAME,
-    { kind: schedule.digest, at: occurrence.toISOString() },
-    { jobId: key, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } },
-  );
+  const data: DigestJobData = { kind: schedule.digest, at: occurrence.toISOString() };
+  await options.digestsQueue.add(DIGEST_JOB_NAME, data, {
+    jobId: key,
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+  });
   await recordScheduleRun(options.db, key, now);
   options.logger?.info({ key }, 'schedules: digest requested');
   return { done: 'queued-digest', key };

@@ -7,9 +7,7 @@
 import type { Queue } from 'bullmq';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { purgeInboundPayloads } from '../../store/inbound-retention.ts';
-
-/** Job name of the purge on the planning queue. */
-export const INBOUND_PURGE_JOB_NAME = 'purge-inbound';
+import { INBOUND_PURGE_JOB_NAME, type PurgeInboundJobData } from '../catalog.ts';
 /** Every night at 03:15, away from planning and digests. */
 export const INBOUND_PURGE_PATTERN = '15 3 * * *';
 
@@ -22,7 +20,7 @@ export async function upsertInboundPurgeSchedule(queue: Queue, timeZone: string)
     { pattern: INBOUND_PURGE_PATTERN, tz: timeZone },
     {
       name: INBOUND_PURGE_JOB_NAME,
-      data: {},
+      data: {} satisfies PurgeInboundJobData,
       opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: 30 },
     },
   );

@@ -7,12 +7,11 @@
  */
 import { addDays, civilDate, dateParts, isoWeekday, isoWeekKey } from '../../domain/calendar/civil-date.ts';
 import { dateInZone, instantInZone } from '../../domain/calendar/time-zone.ts';
-import type { DigestKind } from '../queues-names.ts';
+import type { DigestKind } from '../../domain/digest/digest-input.ts';
+import type { ScheduleId } from '../catalog.ts';
 
 /** The default time zone of every pattern (`APP_TIMEZONE`'s default). */
 export const SCHEDULE_TZ = 'Asia/Ho_Chi_Minh';
-
-export type ScheduleId = 'planning' | 'weekly-digest' | 'monthly-digest' | 'quarterly-digest';
 
 export interface Schedule {
   id: ScheduleId;

@@ -65,6 +65,10 @@ export const en: Messages = {
   groupInviteRefused:
     'Officer invite codes work only in a private chat with the bot, not in a group. Open the bot and send: /start <code>.',
   groupNotLinked: 'Your account is not linked to the bot. Message the bot privately: /start <invite code>.',
+  anonymousAdmin:
+    'The bot cannot tell who sent this: you are writing as the group (anonymous admin). Turn anonymity off, or message the bot privately, to write as yourself.',
+  forwardedNotRead:
+    'A forwarded message is not recorded as your report. Type your report in your own words, e.g. "#12 in progress 60%" or "done".',
   mediaNotRead: (kind) =>
     `The bot cannot read ${kind}. Type your report, e.g. "#12 in progress 60%" or "done"; a photo or file with the report as its caption is fine too.`,
   mediaKinds: {

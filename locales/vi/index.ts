@@ -68,6 +68,10 @@ export const vi = {
   groupInviteRefused:
     'Mã mời cán bộ chỉ dùng trong tin nhắn riêng với bot (không dùng trong nhóm). Hãy mở bot và gửi: /start <mã mời>.',
   groupNotLinked: 'Bạn chưa liên kết tài khoản với bot. Hãy nhắn riêng cho bot: /start <mã mời>.',
+  anonymousAdmin:
+    'Bot không biết ai gửi tin nhắn này: bạn đang nhắn dưới tên nhóm (quản trị viên ẩn danh). Hãy tắt chế độ ẩn danh hoặc nhắn riêng cho bot để gửi bằng tài khoản của chính mình.',
+  forwardedNotRead:
+    'Bot không ghi nhận tin nhắn chuyển tiếp làm báo cáo của bạn. Hãy tự gõ báo cáo bằng lời của mình, ví dụ "#12 đang làm 60%" hoặc "xong".',
   mediaNotRead: (kind: string) =>
     `Bot chưa đọc được ${kind}. Hãy gõ báo cáo bằng chữ, ví dụ "#12 đang làm 60%" hoặc "xong"; có thể gửi ảnh hay tệp kèm chú thích là nội dung báo cáo.`,
   mediaKinds: {

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { REPORT_COMMAND_NAMES } from '../../domain/reply/report-commands.ts';
 import type { IncomingMessage } from '../../handlers/channel.ts';
 import { importPlan } from '../../handlers/plan-import/import-plan.ts';
@@ -260,7 +261,9 @@ describe('Telegram as clients use it', () => {
   it('GIVEN one pending step taken by many at once THEN exactly one gets it', async () => {
     const key = { channel: 'telegram' as const, chatId: '424242', kind: 'confirm-test' };
     await setConversation(db(), key, { n: 1 }, new Date(Date.now() + 60_000));
-    const taken = await Promise.all(Array.from({ length: 8 }, () => takeConversation(db(), key, new Date())));
+    const taken = await Promise.all(
+      Array.from({ length: 8 }, () => takeConversation(db(), key, new Date(), z.object({ n: z.number() }))),
+    );
     expect(taken.filter((t) => t !== null)).toEqual([{ n: 1 }]);
   });
 

@@ -6,7 +6,7 @@
  */
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGEST_JOB_NAME, DIGEST_QUEUE } from '../../jobs/digest/digest-worker.ts';
+import { DIGEST_JOB_NAME, DIGESTS_QUEUE } from '../../jobs/catalog.ts';
 import { redisConnectionOptions } from '../../jobs/queues.ts';
 import { resolveAgencyId } from '../../store/agencies.ts';
 import { createInvite, createOfficer } from '../../store/officers.ts';
@@ -71,7 +71,7 @@ describe('committee digests on Telegram', () => {
       await to(user.id, 'sendMessage', (p) => /Xin chào/u.test(String(p.text)));
     }
     const prefix = String(app.runtime.queues.outbox.opts.prefix);
-    digests = new Queue(DIGEST_QUEUE, { connection: redisConnectionOptions(TEST_REDIS_URL), prefix });
+    digests = new Queue(DIGESTS_QUEUE, { connection: redisConnectionOptions(TEST_REDIS_URL), prefix });
   }, 60_000);
 
   afterAll(async () => {

@@ -9,9 +9,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramChannel } from '../../bot/telegram/telegram-channel.ts';
 import type { Channel, ChannelId } from '../../handlers/channel.ts';
 import type { OutboxItem } from '../../handlers/outbox.ts';
+import { OUTBOX_QUEUE, type OutboxJobData } from '../../jobs/catalog.ts';
 import { createDeliveryWorker } from '../../jobs/outbox/delivery-worker.ts';
 import { createOutbox } from '../../jobs/outbox/outbox.ts';
-import { OUTBOX_QUEUE, type OutboxJobData, redisConnectionOptions } from '../../jobs/queues.ts';
+import { redisConnectionOptions } from '../../jobs/queues.ts';
 import {
   type FakeTelegram,
   type FakeTelegramOptions,

@@ -20,8 +20,9 @@ import {
   createTask,
   report,
 } from '../../handlers/reminders/reminders.test-support.ts';
+import { OUTBOX_QUEUE } from '../../jobs/catalog.ts';
 import { createOutbox } from '../../jobs/outbox/outbox.ts';
-import { OUTBOX_QUEUE, redisConnectionOptions } from '../../jobs/queues.ts';
+import { redisConnectionOptions } from '../../jobs/queues.ts';
 import { createPrismaClient } from '../../store/prisma-client.ts';
 import { insertReminders } from '../../store/reminders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';

@@ -20,8 +20,9 @@ import {
   createTask,
   report,
 } from '../../handlers/reminders/reminders.test-support.ts';
+import { OUTBOX_QUEUE } from '../../jobs/catalog.ts';
 import { createOutbox } from '../../jobs/outbox/outbox.ts';
-import { OUTBOX_QUEUE, redisConnectionOptions } from '../../jobs/queues.ts';
+import { redisConnectionOptions } from '../../jobs/queues.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.ts';
 

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { DigestGroup, DigestModel } from '../../../domain/digest/digest-model.ts';
 import type { DigestLocale } from '../../../domain/digest/digest-summary.ts';
+import { isDoneStatus } from '../../../domain/reply/report-status.ts';
 import { asOfText, groupTitle, roman } from './digest-labels.ts';
 
 /** Width of the chart in pixels. */
@@ -46,7 +47,7 @@ export function escapeXml(text: string): string {
 function segmentsOf(group: DigestGroup): Record<Segment, number> {
   const counts: Record<Segment, number> = { done: 0, in_progress: 0, stuck: 0, not_started: 0, overdue: 0 };
   for (const row of group.rows) {
-    if (row.status === 'done' || row.status === 'done_maintained') counts.done += 1;
+    if (isDoneStatus(row.status)) counts.done += 1;
     else if (row.timing === 'overdue') counts.overdue += 1;
     else if (row.status === 'in_progress' || row.status === 'piloting') counts.in_progress += 1;
     else if (row.status === 'not_started') counts.not_started += 1;
