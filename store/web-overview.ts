@@ -106,6 +106,12 @@ export async function loadOverviewSnapshot(db: PrismaClient, asOf: Date): Promis
         JOIN agency a ON a.id = o.agency_id
        WHERE s.reported_at >= ${period.from} AND s.reported_at <= ${period.to}
          AND s.superseded_at IS NULL AND s.blocker IS NOT NULL
+         -- The digest keeps one report per task, instant and officer's name: the first (domain
+         -- uniqueReports over reports in (reported_at, id) order).
+         AND NOT EXISTS (
+           SELECT 1 FROM status_report d JOIN officer od ON od.id = d.officer_id
+            WHERE d.task_id = s.task_id AND d.reported_at = s.reported_at AND d.superseded_at IS NULL
+              AND d.id < s.id AND od.name = o.name)
        ORDER BY s.reported_at, s.id`,
     previousDigest(db, 'weekly', asOf, period.key),
     // Raw statements throughout: the first use of each Prisma query shape costs its compilation (tens

@@ -167,6 +167,14 @@ const CASES: EdgeCase[] = [
     timing: 'within_deadline',
     blocker: false,
   },
+  {
+    code: 'E19',
+    what: 'two reports at the same instant by one officer: the digest keeps the first, without a blocker',
+    task: { due: '2024-08-30', status: 'blocked', lastReportAt: vn('2024-07-08', '10:00') },
+    reports: [{ at: vn('2024-07-08', '10:00') }, { at: vn('2024-07-08', '10:00'), blocker: 'Trùng lặp' }],
+    timing: 'within_deadline',
+    blocker: false,
+  },
 ];
 
 /** Everything the overview shows, in comparable form. */
