@@ -48,7 +48,7 @@ export interface OverviewSnapshot {
   blockerReports: DigestReport[];
 }
 
-/** A task as the JSON array the query builds (see the SELECT's order). */
+/** A task as the JSON array the query builds (see the SELECT's order; JSON writes dates and instants in ISO 8601). */
 type TaskRow = [
   id: number,
   planId: number,
@@ -56,8 +56,8 @@ type TaskRow = [
   groupCode: string | null,
   due: string | null,
   status: ReportStatus,
-  doneAtMs: number | null,
-  lastReportAtMs: number | null,
+  doneAt: string | null,
+  lastReportAt: string | null,
   reportedLater: boolean | null,
 ];
 
@@ -70,22 +70,22 @@ export async function loadOverviewSnapshot(db: PrismaClient, asOf: Date): Promis
     db.$queryRaw<Array<{ rows: string }>>`
       SELECT coalesce(json_agg(json_build_array(
                t.id, t.plan_id, t.code, g.code,
-               to_char(CASE WHEN later.task_id IS NULL THEN t.due_date ELSE later.previous_due END, 'YYYY-MM-DD'),
-               t.status::text,
-               floor(extract(epoch FROM t.done_at) * 1000),
+               CASE WHEN later.task_id IS NULL THEN t.due_date ELSE later.previous_due END,
+               t.status, t.done_at,
                CASE WHEN t.done_at IS NULL AND t.status IN ('done', 'done_maintained') THEN
-                 floor(extract(epoch FROM greatest(t.last_report_at,
+                 greatest(t.last_report_at,
                    (SELECT s.reported_at FROM status_report s
                      WHERE s.task_id = t.id AND s.superseded_at IS NULL AND s.reported_at <= ${asOf}
-                     ORDER BY s.reported_at DESC LIMIT 1))) * 1000) END,
+                     ORDER BY s.reported_at DESC LIMIT 1)) END,
                t.last_report_at > ${asOf})
              ORDER BY t.plan_id, t.position), '[]')::text AS rows
         FROM task t
         LEFT JOIN task_group g ON g.id = t.group_id
-        LEFT JOIN LATERAL (
-          SELECT e.task_id, e.previous_due FROM deadline_extension e
-           WHERE e.task_id = t.id AND e.state = 'approved' AND coalesce(e.decided_at, e.created_at) > ${asOf}
-           ORDER BY coalesce(e.decided_at, e.created_at), e.id LIMIT 1) later ON true
+        -- The first extension approved after asOf, per task: its previous date was the due date then.
+        LEFT JOIN (
+          SELECT DISTINCT ON (e.task_id) e.task_id, e.previous_due FROM deadline_extension e
+           WHERE e.state = 'approved' AND coalesce(e.decided_at, e.created_at) > ${asOf}
+           ORDER BY e.task_id, coalesce(e.decided_at, e.created_at), e.id) later ON later.task_id = t.id
        WHERE t.removed_at IS NULL OR t.removed_at > ${asOf}`,
     db.$queryRaw<
       Array<{
@@ -123,15 +123,15 @@ export async function loadOverviewSnapshot(db: PrismaClient, asOf: Date): Promis
   const rows = JSON.parse(taskJson[0]?.rows ?? '[]') as TaskRow[];
   if (rows.some((r) => r[8] === true)) return null;
   const tasks = rows.map(
-    ([id, planId, code, groupCode, due, status, doneAtMs, lastReportAtMs]): OverviewTask => ({
+    ([id, planId, code, groupCode, due, status, doneAt, lastReportAt]): OverviewTask => ({
       id,
       planId,
       code,
       groupCode,
       due,
       status,
-      doneAt: doneAtMs === null ? null : new Date(doneAtMs),
-      lastReportAt: lastReportAtMs === null ? null : new Date(lastReportAtMs),
+      doneAt: doneAt === null ? null : new Date(doneAt),
+      lastReportAt: lastReportAt === null ? null : new Date(lastReportAt),
     }),
   );
   return {
