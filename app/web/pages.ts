@@ -1,6 +1,7 @@
 /**
- * The dashboard's pages as HTML, from page models read by the store (store/web-pages.ts) and the digest
- * model (the same `buildCurrentDigest` as `digest --json`). Every value goes through the escaping
+ * The dashboard's pages as HTML, from page models read by the store (store/web-pages.ts) and the
+ * overview's model (./overview-model.ts: the weekly digest's figures, equal to `digest --json` at that
+ * moment). Every value goes through the escaping
  * template of ./html.ts; the only raw markup is the chart SVG our own renderer writes with escaped text.
  */
 import { vnDate, vnTime } from '../../domain/calendar/working-time.ts';
