@@ -14,11 +14,17 @@ export const TASKS_PAGE_SIZE = 50;
 const DUE_SOON_DAYS = 14;
 const DONE = ['done', 'done_maintained'];
 
-/** Vietnamese letters with diacritics and the plain letter each folds to (lower case). */
+/** Words of a search that are matched (the rest are ignored). */
+const MAX_SEARCH_WORDS = 8;
+
+/**
+ * Vietnamese letters with diacritics and the plain letter each folds to (lower case). The database's
+ * `dashboard_fold` (migration web_task_search) folds task.search_text with the same letters.
+ */
 const FOLD_FROM = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ';
 const FOLD_TO = 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd';
 
-/** Folds text the way the SQL below folds titles: NFC, lower case, Vietnamese diacritics removed. */
+/** Folds text the way dashboard_fold folds task.search_text: NFC, lower case, diacritics removed, spaces collapsed. */
 export function foldQuery(text: string): string {
   const lower = text.normalize('NFC').toLowerCase();
   let out = '';
@@ -137,10 +143,13 @@ export async function listTasks(
   }
   const q = filter.q ? foldQuery(filter.q) : '';
   if (q !== '') {
-    const like = `%${q.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-    where.push(
-      Prisma.sql`(lower(t.code) = ${q} OR translate(lower(t.code || ' ' || t.title || ' ' || coalesce(t.objective, '')), ${FOLD_FROM}, ${FOLD_TO}) LIKE ${like})`,
+    // Every word of the query in the task's folded code, title and objective (task.search_text, a
+    // generated column folded by the database's dashboard_fold, trigram-indexed), or the code exactly.
+    const words = [...new Set(q.split(' '))].slice(0, MAX_SEARCH_WORDS);
+    const likes = words.map(
+      (word) => Prisma.sql`t.search_text LIKE ${`%${word.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`}`,
     );
+    where.push(Prisma.sql`(lower(t.code) = ${q} OR (${Prisma.join(likes, ' AND ')}))`);
   }
   const offset = (Math.max(1, filter.page) - 1) * TASKS_PAGE_SIZE;
   const rows = await db.$queryRaw<Array<TaskListRow & { total: bigint }>>`
@@ -390,25 +399,4 @@ export async function weeklyOverdueTrend(
   return rows
     .reverse()
     .map((r) => ({ periodKey: r.period_key, tasks: r.tasks ?? 0, overdue: r.overdue ?? 0 }));
-}
-
-/**
- * A fingerprint of everything a digest's figures are computed from (tasks, reports, extensions, stored
- * digests, reminders, chats' reachability, officers): equal fingerprints on the same Vietnam day and
- * period mean the same digest, so the overview may reuse a model computed moments ago. One statement.
- */
-export async function digestFingerprint(db: PrismaClient): Promise<string> {
-  const rows = await db.$queryRaw<Array<{ f: string }>>`
-    SELECT concat_ws('|',
-      (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM task),
-      (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || count(superseded_at) FROM status_report),
-      (SELECT count(*) || ':' || coalesce(max(coalesce(decided_at, created_at))::text, '') FROM deadline_extension),
-      (SELECT count(*) || ':' || coalesce(max(id), 0) FROM digest),
-      (SELECT count(*) FILTER (WHERE state = 'sent') || ':' || coalesce(max(id), 0) FROM reminder),
-      (SELECT count(*) || ':' || count(unreachable_since) || ':' || coalesce(max(id), 0) FROM channel_identity),
-      (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM officer),
-      (SELECT count(*) || ':' || coalesce(max(answered_at)::text, '') FROM explanation_request),
-      (SELECT count(*) || ':' || coalesce(max(successor_id), 0) FROM agency),
-      (SELECT count(*) FROM plan)) AS f`;
-  return rows[0]?.f ?? '';
 }

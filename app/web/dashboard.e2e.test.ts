@@ -186,6 +186,25 @@ describe('dashboard', () => {
     const en = await get('/?lang=en', cookie);
     expect(en.body).toContain('<html lang="en">');
     expect(en.body).toContain('Deadline categories');
+    // At DIGEST_AS_OF a seeded report is dated later, so the overview builds the full digest; after every
+    // report it reads its own reduced snapshot (store/web-overview.ts): the same figures either way.
+    chat.app.now.value = vn('2024-07-10', '09:00');
+    try {
+      const later = await get('/', await signIn(committee.officerId));
+      const json = digestToJson(
+        (await buildCurrentDigest({ db, kind: 'weekly', at: chat.app.now.value })).model,
+      );
+      const figures = Object.fromEntries(
+        [...later.body.matchAll(/data-total="(\w+)">(\d+)</gu)].map((m) => [m[1]!, Number(m[2])]),
+      );
+      expect(Object.keys(figures)).toHaveLength(11);
+      const totals: Record<string, number> = { ...json.totals };
+      for (const [key, value] of Object.entries(figures)) expect(value, key).toBe(totals[key]);
+      expect(later.body).toContain(json.summary.vi.replaceAll('"', '&quot;'));
+      expect(later.body).toContain(`(${json.dueSoon.length})</h2>`);
+    } finally {
+      chat.app.now.value = DIGEST_AS_OF;
+    }
   });
 
   it('GIVEN task filters THEN search works with or without diacritics and "overdue" is the digest\'s', async () => {

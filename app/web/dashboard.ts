@@ -16,8 +16,6 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { vnDate } from '../../domain/calendar/working-time.ts';
 import type { DigestKind } from '../../domain/digest/digest-input.ts';
-import type { DigestModel } from '../../domain/digest/digest-model.ts';
-import { digestPeriod } from '../../domain/digest/digest-period.ts';
 import type { ChannelId } from '../../handlers/channel.ts';
 import type { Outbox } from '../../handlers/outbox.ts';
 import { decideExtensionOnWeb } from '../../handlers/web/decide-extension.ts';
@@ -31,7 +29,6 @@ import type { PrismaClient } from '../../store/prisma-client.ts';
 import { revokeSession, SESSION_TTL_MS, sessionOfficer, useLoginToken } from '../../store/web-auth.ts';
 import {
   agencyTable,
-  digestFingerprint,
   listTasks,
   officersReach,
   pendingExtensions,
@@ -47,6 +44,7 @@ import {
 import type { Html } from './html.ts';
 import { html } from './html.ts';
 import { bare, type PageContext, STYLESHEET } from './layout.ts';
+import { overviewModel } from './overview-model.ts';
 import {
   agenciesPage,
   downloadsPage,
@@ -59,8 +57,6 @@ import {
 
 export const SESSION_COOKIE = 'dash_session';
 export const LANG_COOKIE = 'dash_lang';
-/** How long the overview may reuse a digest model whose inputs did not change. */
-const OVERVIEW_REUSE_MS = 5 * 60_000;
 
 export interface DashboardDeps {
   db: PrismaClient;
@@ -200,17 +196,6 @@ export async function registerDashboard(server: FastifyInstance, deps: Dashboard
         429,
       );
     });
-    // The overview's digest: built by the same function as `digest --json`; reused for up to
-    // OVERVIEW_REUSE_MS while nothing it is computed from changed (same fingerprint, Vietnam day and period).
-    let overview: { key: string; at: number; model: DigestModel } | null = null;
-    const overviewModel = async (now: Date): Promise<DigestModel> => {
-      const key = `${vnDate(now)}|${digestPeriod('weekly', now).key}|${await digestFingerprint(deps.db)}`;
-      if (overview && overview.key === key && now.getTime() - overview.at < OVERVIEW_REUSE_MS)
-        return overview.model;
-      const { model } = await buildCurrentDigest({ db: deps.db, kind: 'weekly', at: now });
-      overview = { key, at: now.getTime(), model };
-      return model;
-    };
     const committee = (officer: OfficerView) => officer.role === 'committee' || officer.role === 'admin';
 
     // Every page but the public ones needs a live session; without one, the sign-in help (no data).
@@ -282,7 +267,7 @@ export async function registerDashboard(server: FastifyInstance, deps: Dashboard
       if (!committee(officer)) return reply.redirect('/tasks', 303);
       const ctx = contextOf(request, reply);
       const now = deps.now();
-      const [model, trend] = await Promise.all([overviewModel(now), weeklyOverdueTrend(deps.db, 8)]);
+      const [model, trend] = await Promise.all([overviewModel(deps.db, now), weeklyOverdueTrend(deps.db, 8)]);
       return sendHtml(reply, overviewPage(ctx, model, trend));
     });
     app.get('/dashboard', (_request, reply) => reply.redirect('/', 303));

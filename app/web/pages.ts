@@ -1,10 +1,10 @@
 /**
- * The dashboard's pages as HTML, from page models read by the store (store/web-pages.ts) and the digest
- * model (the same `buildCurrentDigest` as `digest --json`). Every value goes through the escaping
+ * The dashboard's pages as HTML, from page models read by the store (store/web-pages.ts) and the
+ * overview's model (./overview-model.ts: the weekly digest's figures, equal to `digest --json` at that
+ * moment). Every value goes through the escaping
  * template of ./html.ts; the only raw markup is the chart SVG our own renderer writes with escaped text.
  */
 import { vnDate, vnTime } from '../../domain/calendar/working-time.ts';
-import type { DigestModel } from '../../domain/digest/digest-model.ts';
 import { dmy } from '../../jobs/digest/render/digest-labels.ts';
 import { renderDigestChartSvg } from '../../jobs/digest/render/render-digest-chart.ts';
 import { t } from '../../locales/index.ts';
@@ -18,6 +18,7 @@ import type {
 } from '../../store/web-pages.ts';
 import { escapeHtml, type Html, html, raw } from './html.ts';
 import { type PageContext, page } from './layout.ts';
+import type { OverviewModel } from './overview-model.ts';
 
 const isoDay = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 const day = (d: Date | null): string => {
@@ -53,7 +54,7 @@ const CATEGORY_KEYS = [
 /** Overview: the digest's summary, totals, chart, deadline categories, overdue trend, due soon, blockers. */
 export function overviewPage(
   ctx: PageContext,
-  model: DigestModel,
+  model: OverviewModel,
   trend: ReadonlyArray<{ periodKey: string; tasks: number; overdue: number }>,
 ): Html {
   const { w } = ctx;

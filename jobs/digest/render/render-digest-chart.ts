@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import type { DigestGroup, DigestModel } from '../../../domain/digest/digest-model.ts';
+import type { DigestGroup, DigestModel, DigestRow } from '../../../domain/digest/digest-model.ts';
 import type { DigestLocale } from '../../../domain/digest/digest-summary.ts';
 import { isDoneStatus } from '../../../domain/reply/report-status.ts';
 import { asOfText, groupTitle, roman } from './digest-labels.ts';
@@ -44,7 +44,14 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-function segmentsOf(group: DigestGroup): Record<Segment, number> {
+/** What the chart reads of a digest: its instant and, per group, the title, counts and each row's state. */
+export type ChartModel = Pick<DigestModel, 'asOf'> & {
+  groups: ReadonlyArray<
+    Pick<DigestGroup, 'title' | 'totals'> & { rows: ReadonlyArray<Pick<DigestRow, 'status' | 'timing'>> }
+  >;
+};
+
+function segmentsOf(group: ChartModel['groups'][number]): Record<Segment, number> {
   const counts: Record<Segment, number> = { done: 0, in_progress: 0, stuck: 0, not_started: 0, overdue: 0 };
   for (const row of group.rows) {
     if (isDoneStatus(row.status)) counts.done += 1;
@@ -61,7 +68,7 @@ function shorten(text: string, max: number): string {
 }
 
 /** The chart as an SVG document (text escaped, font family DejaVu Sans). */
-export function renderDigestChartSvg(model: DigestModel, locale: DigestLocale): string {
+export function renderDigestChartSvg(model: ChartModel, locale: DigestLocale): string {
   const vi = locale === 'vi';
   const height = chartHeight(model.groups.length);
   const scale = BAR_W / Math.max(1, ...model.groups.map((g) => g.totals.tasks));

@@ -1,0 +1,199 @@
+/**
+ * The dashboard overview's snapshot: the part of the weekly digest's snapshot (store/digest-snapshot.ts)
+ * the overview's figures are computed from, in a few flat queries instead of the whole digest's (each
+ * task's latest report, result and evidence, reminders, explanations, previous statuses...).
+ *
+ * What the overview needs (app/web/overview-model.ts) for its totals, groups, due-soon and blocker lists
+ * to equal those of `digest --json` at the same instant:
+ * - every task not removed at `asOf`, in the snapshot's order (plan, position): its group code, stored
+ *   status and `done_at`, its effective due date at `asOf` (an extension approved later is undone, as
+ *   store/digest-snapshot.ts does) and, for a done task without `done_at`, its last report (the later of
+ *   the stored `last_report_at` and its latest report by `asOf`): all the deadline category reads;
+ * - the reports of the week (the digest's period) that carry a blocker;
+ * - the plans, groups and the previous weekly digest's totals;
+ * - titles and lead agencies only of the tasks the overview lists ({@link listedTasks}).
+ *
+ * When a task reported after `asOf` (a clock behind the database's), the digest reconstructs its state
+ * from its reports: this loader does not, and answers null so that the caller builds the full digest.
+ */
+import type { DigestReport, DigestTotals } from '../domain/digest/digest-input.ts';
+import { type DigestPeriod, digestPeriod } from '../domain/digest/digest-period.ts';
+import type { ReportStatus } from '../domain/reply/report-status.ts';
+import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
+import { responsibleNames } from './digest-snapshot.ts';
+import { previousDigest } from './digests.ts';
+
+/** A task as the overview's figures read it. */
+export interface OverviewTask {
+  id: number;
+  planId: number;
+  code: string;
+  groupCode: string | null;
+  /** The effective due date at `asOf`, 'YYYY-MM-DD'. */
+  due: string | null;
+  status: ReportStatus;
+  doneAt: Date | null;
+  /** The last report by `asOf`, loaded only for a done task without `doneAt` (else null). */
+  lastReportAt: Date | null;
+}
+
+export interface OverviewSnapshot {
+  asOf: Date;
+  period: DigestPeriod;
+  previous: DigestTotals | null;
+  plans: Array<{ id: number; title: string }>;
+  groups: Array<{ planId: number; code: string; title: string }>;
+  tasks: OverviewTask[];
+  /** Reports of the period with a blocker (blank ones included, as the digest reads them). */
+  blockerReports: DigestReport[];
+}
+
+/** A task as the JSON array the query builds (see the SELECT's order; JSON writes dates and instants in ISO 8601). */
+type TaskRow = [
+  id: number,
+  planId: number,
+  code: string,
+  groupCode: string | null,
+  due: string | null,
+  status: ReportStatus,
+  doneAt: string | null,
+  lastReportAt: string | null,
+  reportedLater: boolean | null,
+];
+
+/** The overview's snapshot of the weekly digest at `asOf`; null: build the full digest. */
+export async function loadOverviewSnapshot(db: PrismaClient, asOf: Date): Promise<OverviewSnapshot | null> {
+  const period = digestPeriod('weekly', asOf);
+  const [taskJson, blockers, baseline, plans, groups] = await Promise.all([
+    // One JSON text rather than 5,000 rows: the driver's per-row, per-column decoding cost more than
+    // the query itself; JSON.parse reads it in a few milliseconds.
+    db.$queryRaw<Array<{ rows: string }>>`
+      SELECT coalesce(json_agg(json_build_array(
+               t.id, t.plan_id, t.code, g.code,
+               CASE WHEN later.task_id IS NULL THEN t.due_date ELSE later.previous_due END,
+               t.status, t.done_at,
+               CASE WHEN t.done_at IS NULL AND t.status IN ('done', 'done_maintained') THEN
+                 greatest(t.last_report_at,
+                   (SELECT s.reported_at FROM status_report s
+                     WHERE s.task_id = t.id AND s.superseded_at IS NULL AND s.reported_at <= ${asOf}
+                     ORDER BY s.reported_at DESC LIMIT 1)) END,
+               t.last_report_at > ${asOf})
+             ORDER BY t.plan_id, t.position), '[]')::text AS rows
+        FROM task t
+        LEFT JOIN task_group g ON g.id = t.group_id
+        -- The first extension approved after asOf, per task: its previous date was the due date then.
+        LEFT JOIN (
+          SELECT DISTINCT ON (e.task_id) e.task_id, e.previous_due FROM deadline_extension e
+           WHERE e.state = 'approved' AND coalesce(e.decided_at, e.created_at) > ${asOf}
+           ORDER BY e.task_id, coalesce(e.decided_at, e.created_at), e.id) later ON later.task_id = t.id
+       WHERE t.removed_at IS NULL OR t.removed_at > ${asOf}`,
+    db.$queryRaw<
+      Array<{
+        task_id: number;
+        status: ReportStatus | null;
+        progress: number | null;
+        result: string | null;
+        blocker: string;
+        reported_at: Date;
+        officer_name: string;
+        agency_name: string;
+      }>
+    >`
+      SELECT s.task_id, s.status::text AS status, s.progress, s.result, s.blocker, s.reported_at,
+             o.name AS officer_name, a.name AS agency_name
+        FROM status_report s
+        JOIN officer o ON o.id = s.officer_id
+        JOIN agency a ON a.id = o.agency_id
+       WHERE s.reported_at >= ${period.from} AND s.reported_at <= ${period.to}
+         AND s.superseded_at IS NULL AND s.blocker IS NOT NULL
+         -- The digest keeps one report per task, instant and officer's name: the first (domain
+         -- uniqueReports over reports in (reported_at, id) order).
+         AND NOT EXISTS (
+           SELECT 1 FROM status_report d JOIN officer od ON od.id = d.officer_id
+            WHERE d.task_id = s.task_id AND d.reported_at = s.reported_at AND d.superseded_at IS NULL
+              AND d.id < s.id AND od.name = o.name)
+       ORDER BY s.reported_at, s.id`,
+    previousDigest(db, 'weekly', asOf, period.key),
+    // Raw statements throughout: the first use of each Prisma query shape costs its compilation (tens
+    // of milliseconds), which the first render after a start would pay.
+    db.$queryRaw<Array<{ id: number; title: string }>>`SELECT id, title FROM plan ORDER BY id`,
+    db.$queryRaw<Array<{ planId: number; code: string; title: string }>>`
+      SELECT plan_id AS "planId", code, title FROM task_group ORDER BY plan_id, position`,
+  ]);
+  const rows = JSON.parse(taskJson[0]?.rows ?? '[]') as TaskRow[];
+  if (rows.some((r) => r[8] === true)) return null;
+  const tasks = rows.map(
+    ([id, planId, code, groupCode, due, status, doneAt, lastReportAt]): OverviewTask => ({
+      id,
+      planId,
+      code,
+      groupCode,
+      due,
+      status,
+      doneAt: doneAt === null ? null : new Date(doneAt),
+      lastReportAt: lastReportAt === null ? null : new Date(lastReportAt),
+    }),
+  );
+  return {
+    asOf,
+    period,
+    previous: baseline?.totals ?? null,
+    plans,
+    groups,
+    tasks,
+    blockerReports: blockers.map((r) => ({
+      taskId: r.task_id,
+      officerName: r.officer_name,
+      agencyName: r.agency_name,
+      status: r.status,
+      progress: r.progress,
+      result: r.result,
+      blocker: r.blocker,
+      reportedAt: r.reported_at,
+    })),
+  };
+}
+
+/**
+ * Titles and responsible names of the tasks the overview lists, the names as the digest shows them
+ * (store/digest-snapshot.ts): direct lead agencies by id, each replaced by whoever holds its tasks today
+ * (end of its successor chain), then the collectives named as lead, else the lead cell as written.
+ */
+export async function listedTasks(
+  db: PrismaClient,
+  taskIds: readonly number[],
+): Promise<Map<number, { title: string; lead: string[] }>> {
+  if (taskIds.length === 0) return new Map();
+  const ids = Prisma.join([...taskIds]);
+  const [agencies, leads, tasks] = await Promise.all([
+    db.$queryRaw<Array<{ id: number; name: string; successorId: number | null }>>`
+      SELECT id, name, successor_id AS "successorId" FROM agency`,
+    db.$queryRaw<Array<{ task_id: number; agency_id: number }>>`
+      SELECT task_id, agency_id FROM task_agency
+       WHERE role = 'lead' AND via_collective IS NULL AND task_id IN (${ids})
+       ORDER BY task_id, agency_id`,
+    db.$queryRaw<Array<{ id: number; title: string; leadCollective: string[]; leadRaw: string }>>`
+      SELECT id, title, lead_collective AS "leadCollective", lead_raw AS "leadRaw" FROM task WHERE id IN (${ids})`,
+  ]);
+  const byId = new Map(agencies.map((a) => [a.id, a]));
+  const holder = (id: number): string => {
+    let current = byId.get(id);
+    if (!current) return '';
+    const seen = new Set([id]);
+    while (current.successorId !== null && !seen.has(current.successorId)) {
+      const next = byId.get(current.successorId);
+      if (!next) break;
+      seen.add(next.id);
+      current = next;
+    }
+    return current.name;
+  };
+  const direct = new Map<number, string[]>();
+  for (const l of leads) direct.set(l.task_id, [...(direct.get(l.task_id) ?? []), holder(l.agency_id)]);
+  return new Map(
+    tasks.map((t) => [
+      t.id,
+      { title: t.title, lead: responsibleNames(direct.get(t.id) ?? [], t.leadCollective, t.leadRaw) },
+    ]),
+  );
+}
