@@ -6,7 +6,6 @@ import { TelegramChannel } from '../bot/telegram/telegram-channel.ts';
 import type { Channel, ChannelId } from '../handlers/channel.ts';
 import { createDeliveryWorker } from '../jobs/outbox/delivery-worker.ts';
 import { createOutbox } from '../jobs/outbox/outbox.ts';
-import { smoothRateLimiter } from '../jobs/outbox/rate-limiter.ts';
 import { createQueues, redisConnectionOptions } from '../jobs/queues.ts';
 import { startFakeTelegramServer } from '../test/fakes/telegram-api-server.ts';
 import { benchEnv, REDIS_URL, waitUntil } from './support.ts';
@@ -18,12 +17,18 @@ export interface FanoutResult {
   messages: number;
   /** Wall time from starting the worker to the last delivery, start-up included. */
   seconds: number;
+  /** The window the rate is measured over: first to last message accepted by the fake server. */
+  windowSeconds: number;
   achieved: number;
   ratio: number | null;
   http429: number;
 }
 
-export async function fanout(messages: number, ratePerSecond: number | null): Promise<FanoutResult> {
+export async function fanout(
+  messages: number,
+  ratePerSecond: number | null,
+  concurrency?: number,
+): Promise<FanoutResult> {
   const env = await benchEnv('fanout');
   const fake = await startFakeTelegramServer({
     token: TOKEN,
@@ -51,9 +56,9 @@ export async function fanout(messages: number, ratePerSecond: number | null): Pr
       connection,
       prefix: env.prefix,
       channels,
-      limiter: ratePerSecond ? smoothRateLimiter(ratePerSecond) : { max: 100_000, duration: 1000 },
+      ratePerSecond,
       perChatIntervalMs: 1100,
-      concurrency: 40,
+      ...(concurrency === undefined ? {} : { concurrency }),
     });
     await waitUntil(() => fake.sent().length >= messages, 180_000, `${messages} messages delivered`);
     const seconds = (Date.now() - started) / 1000;
@@ -67,6 +72,7 @@ export async function fanout(messages: number, ratePerSecond: number | null): Pr
       limit: ratePerSecond,
       messages,
       seconds,
+      windowSeconds: span,
       achieved,
       ratio: ratePerSecond ? achieved / ratePerSecond : null,
       http429: fake.http429Count,

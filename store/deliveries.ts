@@ -56,6 +56,117 @@ export async function findDelivery(db: PrismaClient, id: number): Promise<Delive
   return await db.delivery.findUnique({ where: { id } });
 }
 
+/** A delivery claimed for sending, with what the send needs (see {@link claimForSending}). */
+export interface ClaimedDelivery {
+  id: number;
+  kind: string;
+  officerId: number | null;
+  channel: ChannelKind;
+  chatId: string;
+  payload: unknown;
+  /** The reminders it carries, with their tasks' latest report (only for `kind` reminder, else empty). */
+  reminders: CarriedReminder[];
+}
+
+/** What {@link claimForSending} found. */
+export type ClaimResult =
+  | { found: 'missing' }
+  | { found: 'other-lifetime' }
+  | { found: 'settled'; state: DeliveryState }
+  | { found: 'claimed'; delivery: ClaimedDelivery };
+
+interface ClaimRow {
+  state: DeliveryState;
+  job_key: string;
+  claimed: boolean;
+  kind: string | null;
+  officer_id: number | null;
+  channel: ChannelKind | null;
+  chat_id: string | null;
+  payload: unknown;
+  reminders:
+    | { id: number; taskId: number; code: string; plannedAt: string; lastReportAt: string | null }[]
+    | null;
+}
+
+/**
+ * Claims delivery `id` for sending and loads what the send needs, in ONE statement: the row moves to
+ * `sending` when it is open (pending, or an interrupted `sending`) and its job key is `jobKey` (when
+ * given), and comes back with its address, payload and, for a reminder, the reminders it carries with
+ * their tasks' latest report. Otherwise nothing changes and the answer says why.
+ */
+export async function claimForSending(
+  db: PrismaClient,
+  id: number,
+  jobKey: string | undefined,
+): Promise<ClaimResult> {
+  const rows = await db.$queryRaw<ClaimRow[]>`
+    WITH target AS (SELECT id, state, job_key FROM delivery WHERE id = ${id}),
+    claimed AS (
+      UPDATE delivery d SET state = 'sending'
+      FROM target t
+      WHERE d.id = t.id AND d.state IN ('pending', 'sending')
+        AND (${jobKey ?? null}::text IS NULL OR d.job_key::text = ${jobKey ?? null}::text)
+      RETURNING d.id, d.kind, d.officer_id, d.channel, d.chat_id, d.payload
+    )
+    SELECT t.state, t.job_key::text AS job_key, c.id IS NOT NULL AS claimed, c.kind, c.officer_id,
+      c.channel, c.chat_id, c.payload,
+      CASE WHEN c.kind = 'reminder' THEN (
+        SELECT coalesce(json_agg(json_build_object('id', r.id, 'taskId', r.task_id, 'code', tk.code,
+          'plannedAt', r.created_at, 'lastReportAt', tk.last_report_at)), '[]'::json)
+        FROM reminder r JOIN task tk ON tk.id = r.task_id WHERE r.delivery_id = c.id) END AS reminders
+    FROM target t LEFT JOIN claimed c ON c.id = t.id`;
+  const row = rows[0];
+  if (!row) return { found: 'missing' };
+  if (!row.claimed) {
+    if (jobKey !== undefined && row.job_key !== jobKey) return { found: 'other-lifetime' };
+    return { found: 'settled', state: row.state };
+  }
+  return {
+    found: 'claimed',
+    delivery: {
+      id,
+      kind: row.kind ?? '',
+      officerId: row.officer_id,
+      channel: row.channel!,
+      chatId: row.chat_id ?? '',
+      payload: row.payload,
+      reminders: (row.reminders ?? []).map((r) => ({
+        id: r.id,
+        taskId: r.taskId,
+        code: r.code,
+        plannedAt: new Date(r.plannedAt),
+        lastReportAt: r.lastReportAt === null ? null : new Date(r.lastReportAt),
+      })),
+    },
+  };
+}
+
+/**
+ * Records many successful sends in ONE statement (the worker's group commit): an attempt row each, the
+ * deliveries `sent`, and the reminders they carry `sent` (suppressed ones stay suppressed).
+ */
+export async function recordSentMany(
+  db: PrismaClient,
+  sent: readonly { id: number; platformMessageId: string; at: Date }[],
+): Promise<void> {
+  if (sent.length === 0) return;
+  await db.$executeRaw`
+    WITH s AS (
+      SELECT * FROM unnest(${sent.map((s) => s.id)}::int[], ${sent.map((s) => s.platformMessageId)}::text[],
+        ${sent.map((s) => s.at.toISOString())}::timestamptz[]) AS s(id, pmid, at)
+    ),
+    attempt AS (
+      INSERT INTO delivery_attempt (delivery_id, at, outcome) SELECT id, at, 'sent' FROM s
+    ),
+    delivery_sent AS (
+      UPDATE delivery d SET state = 'sent', sent_at = s.at, platform_message_id = s.pmid, last_error = NULL,
+        attempts = d.attempts + 1
+      FROM s WHERE d.id = s.id
+    )
+    UPDATE reminder r SET state = 'sent' FROM s WHERE r.delivery_id = s.id AND r.state <> 'suppressed'`;
+}
+
 /** Moves a pending (or interrupted `sending`) delivery to `sending`; false when it is already settled. */
 export async function claimDelivery(db: PrismaClient, id: number): Promise<boolean> {
   const { count } = await db.delivery.updateMany({
