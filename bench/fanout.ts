@@ -21,6 +21,8 @@ export interface FanoutResult {
   windowSeconds: number;
   achieved: number;
   ratio: number | null;
+  /** CPU time of this process (worker and fake server) per message while sending, in ms. */
+  cpuMsPerMessage: number;
   http429: number;
 }
 
@@ -51,6 +53,7 @@ export async function fanout(
     }));
     for (let i = 0; i < items.length; i += 500) await outbox.enqueue(items.slice(i, i + 500));
     const started = Date.now();
+    const cpuBefore = process.cpuUsage();
     const worker = createDeliveryWorker({
       db: env.db,
       connection,
@@ -62,6 +65,7 @@ export async function fanout(
     });
     await waitUntil(() => fake.sent().length >= messages, 180_000, `${messages} messages delivered`);
     const seconds = (Date.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     await worker.close();
     // The rate the platform sees: messages accepted over the span from the first to the last one
     // (the worker's start-up — connections, first queries — is not sending time).
@@ -75,6 +79,7 @@ export async function fanout(
       windowSeconds: span,
       achieved,
       ratio: ratePerSecond ? achieved / ratePerSecond : null,
+      cpuMsPerMessage: (cpu.user + cpu.system) / 1000 / messages,
       http429: fake.http429Count,
     };
   } finally {
