@@ -72,10 +72,13 @@ async function main(): Promise<void> {
   }
   if (want('replies')) {
     const replies = quick ? 1000 : 5000;
-    log(`reply burst: ${replies} replies by 50 connections…`);
+    log(`reply burst: ${replies} replies by 50 connections; webhook in this process, 2 worker processes…`);
     const burst = await replyBurst(replies, 50);
     log(
-      `  ack p50 ${round(burst.p50ms)} ms, p99 ${round(burst.p99ms)} ms, ${round(burst.perSecond)} replies/s, duplicates ${burst.duplicates}, lost ${burst.lost}, ${round(burst.queries, 1)} queries per reply`,
+      `  ack p50 ${round(burst.p50ms)} ms, p99 ${round(burst.p99ms)} ms (${round(burst.acksPerSecond)} acks/s), ${round(burst.perSecond)} replies/s recorded, duplicates ${burst.duplicates}, lost ${burst.lost}, ${round(burst.queries, 1)} queries per reply`,
+    );
+    log(
+      `  arriving at ${burst.paced.ratePerSecond}/s instead: ack p50 ${round(burst.paced.p50ms)} ms, p99 ${round(burst.paced.p99ms)} ms`,
     );
     out['replies'] = {
       p50ms: round(burst.p50ms),
@@ -84,6 +87,13 @@ async function main(): Promise<void> {
       duplicates: burst.duplicates,
       lost: burst.lost,
       queries: round(burst.queries, 1),
+      workers: burst.workers,
+      acksPerSecond: round(burst.acksPerSecond),
+      paced: {
+        ratePerSecond: burst.paced.ratePerSecond,
+        p50ms: round(burst.paced.p50ms),
+        p99ms: round(burst.paced.p99ms),
+      },
     };
   }
   if (want('planning')) {
