@@ -10,9 +10,8 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import path from 'node:path';
-
 import { Agent, request } from 'node:http';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { parseConfig } from '../app/config.ts';
