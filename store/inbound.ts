@@ -119,6 +119,18 @@ export async function setInboundOutcome(
   });
 }
 
+/** Records how handling ended for many messages in ONE statement (the inbound worker's group commit). */
+export async function setInboundOutcomes(
+  db: PrismaClient,
+  rows: readonly { id: number; outcome: InboundOutcomeValue }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.$executeRaw`
+    UPDATE inbound_message m SET outcome = o.outcome::"InboundOutcome", outcome_detail = NULL, retry_at = NULL
+    FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.outcome)}::text[]) AS o(id, outcome)
+    WHERE m.id = o.id`;
+}
+
 /**
  * Records a failed attempt: retried at `retryAt`, or `failed` for good when `retryAt` is null.
  */
