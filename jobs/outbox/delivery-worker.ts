@@ -72,7 +72,8 @@ export interface DeliveryWorker {
 /** Starts a worker on the outbox queue. */
 export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
   const connection = { ...options.connection, maxRetriesPerRequest: null };
-  const redis = new Redis(connection as IoRedisOptions);
+  // The pacing, lock and gate commands of concurrent jobs go out together (one write per tick).
+  const redis = new Redis({ ...connection, enableAutoPipelining: true } as IoRedisOptions);
   const { logger } = options;
   const intervalFor = (to: ChannelAddress) =>
     to.channel === 'telegram' && to.chatId.startsWith('-')
