@@ -1,25 +1,29 @@
 /**
  * Group commit: callers hand one item each and wait; the items that arrive within `lingerMs`, or while a
- * write is in flight, are written together by one call of `write` (one statement). A caller's promise
- * settles once its item's write committed or failed; a failed write fails every caller of its batch.
+ * statement is in flight, go to the database together by one call of `run` (one statement), which answers
+ * one result per item, in order. A caller's promise settles once its batch committed (with its result) or
+ * failed (a failed statement fails every caller of its batch).
  */
-export interface GroupCommit<T> {
-  add(item: T): Promise<void>;
+export interface Batcher<T, R> {
+  add(item: T): Promise<R>;
 }
 
-interface Waiting<T> {
+/** A batcher whose statement answers nothing but success. */
+export type GroupCommit<T> = Batcher<T, void>;
+
+interface Waiting<T, R> {
   item: T;
-  resolve: () => void;
+  resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
 
-export function createGroupCommit<T>(
-  write: (items: T[]) => Promise<void>,
+export function createBatcher<T, R>(
+  run: (items: T[]) => Promise<R[]>,
   options: { lingerMs?: number; maxBatch?: number } = {},
-): GroupCommit<T> {
+): Batcher<T, R> {
   const lingerMs = options.lingerMs ?? 2;
   const maxBatch = options.maxBatch ?? 500;
-  let waiting: Waiting<T>[] = [];
+  let waiting: Waiting<T, R>[] = [];
   let busy = false;
 
   const flush = async (): Promise<void> => {
@@ -28,8 +32,8 @@ export function createGroupCommit<T>(
         const batch = waiting.slice(0, maxBatch);
         waiting = waiting.slice(batch.length);
         try {
-          await write(batch.map((w) => w.item));
-          for (const w of batch) w.resolve();
+          const results = await run(batch.map((w) => w.item));
+          for (const [i, w] of batch.entries()) w.resolve(results[i] as R);
         } catch (error) {
           for (const w of batch) w.reject(error);
         }
@@ -41,13 +45,24 @@ export function createGroupCommit<T>(
 
   return {
     add(item) {
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<R>((resolve, reject) => {
         waiting.push({ item, resolve, reject });
         if (!busy) {
           busy = true;
-          setTimeout(() => void flush(), lingerMs);
+          if (lingerMs > 0) setTimeout(() => void flush(), lingerMs);
+          else setImmediate(() => void flush());
         }
       });
     },
   };
+}
+
+export function createGroupCommit<T>(
+  write: (items: T[]) => Promise<void>,
+  options: { lingerMs?: number; maxBatch?: number } = {},
+): GroupCommit<T> {
+  return createBatcher<T, void>(async (items) => {
+    await write(items);
+    return items.map(() => undefined);
+  }, options);
 }

@@ -76,6 +76,7 @@ export type ClaimResult =
   | { found: 'claimed'; delivery: ClaimedDelivery };
 
 interface ClaimRow {
+  id: number;
   state: DeliveryState;
   job_key: string;
   claimed: boolean;
@@ -100,46 +101,66 @@ export async function claimForSending(
   id: number,
   jobKey: string | undefined,
 ): Promise<ClaimResult> {
+  const [result] = await claimManyForSending(db, [{ id, jobKey }]);
+  return result ?? { found: 'missing' };
+}
+
+/**
+ * {@link claimForSending} for many deliveries in ONE statement (the worker batches the claims of jobs
+ * that start together); one answer per request, in order. The ids must be distinct.
+ */
+export async function claimManyForSending(
+  db: PrismaClient,
+  requests: readonly { id: number; jobKey: string | undefined }[],
+): Promise<ClaimResult[]> {
+  if (requests.length === 0) return [];
   const rows = await db.$queryRaw<ClaimRow[]>`
-    WITH target AS (SELECT id, state, job_key FROM delivery WHERE id = ${id}),
+    WITH req AS (
+      SELECT * FROM unnest(${requests.map((r) => r.id)}::int[], ${requests.map((r) => r.jobKey ?? null)}::text[])
+        AS r(id, job_key)
+    ),
+    target AS (SELECT d.id, d.state, d.job_key FROM delivery d JOIN req ON req.id = d.id),
     claimed AS (
       UPDATE delivery d SET state = 'sending'
-      FROM target t
-      WHERE d.id = t.id AND d.state IN ('pending', 'sending')
-        AND (${jobKey ?? null}::text IS NULL OR d.job_key::text = ${jobKey ?? null}::text)
+      FROM req
+      WHERE d.id = req.id AND d.state IN ('pending', 'sending')
+        AND (req.job_key IS NULL OR d.job_key::text = req.job_key)
       RETURNING d.id, d.kind, d.officer_id, d.channel, d.chat_id, d.payload
     )
-    SELECT t.state, t.job_key::text AS job_key, c.id IS NOT NULL AS claimed, c.kind, c.officer_id,
+    SELECT t.id, t.state, t.job_key::text AS job_key, c.id IS NOT NULL AS claimed, c.kind, c.officer_id,
       c.channel, c.chat_id, c.payload,
       CASE WHEN c.kind = 'reminder' THEN (
         SELECT coalesce(json_agg(json_build_object('id', r.id, 'taskId', r.task_id, 'code', tk.code,
           'plannedAt', r.created_at, 'lastReportAt', tk.last_report_at)), '[]'::json)
         FROM reminder r JOIN task tk ON tk.id = r.task_id WHERE r.delivery_id = c.id) END AS reminders
     FROM target t LEFT JOIN claimed c ON c.id = t.id`;
-  const row = rows[0];
-  if (!row) return { found: 'missing' };
-  if (!row.claimed) {
-    if (jobKey !== undefined && row.job_key !== jobKey) return { found: 'other-lifetime' };
-    return { found: 'settled', state: row.state };
-  }
-  return {
-    found: 'claimed',
-    delivery: {
-      id,
-      kind: row.kind ?? '',
-      officerId: row.officer_id,
-      channel: row.channel!,
-      chatId: row.chat_id ?? '',
-      payload: row.payload,
-      reminders: (row.reminders ?? []).map((r) => ({
-        id: r.id,
-        taskId: r.taskId,
-        code: r.code,
-        plannedAt: new Date(r.plannedAt),
-        lastReportAt: r.lastReportAt === null ? null : new Date(r.lastReportAt),
-      })),
-    },
-  };
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return requests.map(({ id, jobKey }): ClaimResult => {
+    const row = byId.get(id);
+    if (!row) return { found: 'missing' };
+    if (!row.claimed) {
+      if (jobKey !== undefined && row.job_key !== jobKey) return { found: 'other-lifetime' };
+      return { found: 'settled', state: row.state };
+    }
+    return {
+      found: 'claimed',
+      delivery: {
+        id,
+        kind: row.kind ?? '',
+        officerId: row.officer_id,
+        channel: row.channel!,
+        chatId: row.chat_id ?? '',
+        payload: row.payload,
+        reminders: (row.reminders ?? []).map((r) => ({
+          id: r.id,
+          taskId: r.taskId,
+          code: r.code,
+          plannedAt: new Date(r.plannedAt),
+          lastReportAt: r.lastReportAt === null ? null : new Date(r.lastReportAt),
+        })),
+      },
+    };
+  });
 }
 
 /**

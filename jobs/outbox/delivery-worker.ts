@@ -9,6 +9,8 @@ import { type RedisOptions, Worker } from 'bullmq';
 import { type RedisOptions as IoRedisOptions, Redis } from 'ioredis';
 import type { Channel, ChannelAddress, ChannelId } from '../../handlers/channel.ts';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
+import { claimManyForSending } from '../../store/deliveries.ts';
+import { createBatcher } from '../group-commit.ts';
 import { OUTBOX_QUEUE, type OutboxJobData } from '../queues.ts';
 import { createRateGate } from '../redis-rate-gate.ts';
 import { createChatPacer } from './chat-pacer.ts';
@@ -80,6 +82,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       ? Math.max(options.perChatIntervalMs, options.groupIntervalMs ?? 3000)
       : options.perChatIntervalMs;
   const sent = createSentRecorder(options.db);
+  // Jobs that start together claim their deliveries by one statement (no added wait: the batch is what
+  // arrived in the same tick or while the previous claim was in flight).
+  const claims = createBatcher(
+    (requests: { id: number; jobKey: string | undefined }[]) => claimManyForSending(options.db, requests),
+    { lingerMs: 0 },
+  );
   const processor = createDeliveryProcessor({
     db: options.db,
     channels: options.channels,
@@ -92,6 +100,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       ? {}
       : { gate: createRateGate(redis, { ratePerSecond: options.ratePerSecond, prefix: options.prefix }) }),
     recordSent: (id, platformMessageId) => sent.record(id, platformMessageId),
+    claim: (id, jobKey) => claims.add({ id, jobKey }),
   });
   const worker = new Worker<OutboxJobData, DeliveryOutcome>(options.queueName ?? OUTBOX_QUEUE, processor, {
     connection,

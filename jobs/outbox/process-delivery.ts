@@ -9,6 +9,7 @@ import type { Channel, ChannelAddress, ChannelId, SendResult } from '../../handl
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import {
   type ClaimedDelivery,
+  type ClaimResult,
   claimDelivery,
   claimForSending,
   markChatUnreachable,
@@ -44,6 +45,8 @@ export interface ProcessDeps {
   gate?: RateGate;
   /** Records a successful send (a group commit: several sends recorded by one statement). */
   recordSent(id: number, platformMessageId: string): Promise<void>;
+  /** Claims and loads a delivery ({@link claimForSending}); the worker batches the claims. */
+  claim?(id: number, jobKey: string | undefined): Promise<ClaimResult>;
   /** Told when a send found a chat newly unreachable (blocked, kicked, not found): alert the admins. */
   onChatUnreachable?: (address: ChannelAddress) => void;
   /** TTL of the per-delivery lock. @defaultValue {@link LOCK_TTL_MS} */
@@ -217,7 +220,9 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     const lockToken = await deps.lock.acquire(data.deliveryId, deps.lockTtlMs ?? LOCK_TTL_MS);
     if (!lockToken) return await delayJob(job, token, LOCK_BUSY_RETRY_MS);
     try {
-      const claim = await claimForSending(db, data.deliveryId, data.jobKey);
+      const claim = await (deps.claim
+        ? deps.claim(data.deliveryId, data.jobKey)
+        : claimForSending(db, data.deliveryId, data.jobKey));
       if (claim.found === 'missing')
         throw new UnrecoverableError(`delivery ${data.deliveryId} does not exist`);
       // A job of another database lifetime (restored from a dump): the row under this id is another
