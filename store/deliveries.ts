@@ -51,11 +51,6 @@ export async function createDeliveries(
   });
 }
 
-/** One delivery, or null. */
-export async function findDelivery(db: PrismaClient, id: number): Promise<Delivery | null> {
-  return await db.delivery.findUnique({ where: { id } });
-}
-
 /** A delivery claimed for sending, with what the send needs (see {@link claimForSending}). */
 export interface ClaimedDelivery {
   id: number;
@@ -236,16 +231,6 @@ async function record(
   ]);
 }
 
-/** Records the successful attempt and marks the delivery sent. */
-export async function recordSent(db: PrismaClient, id: number, platformMessageId: string): Promise<void> {
-  await record(
-    db,
-    id,
-    { outcome: 'sent' },
-    { state: 'sent', sentAt: new Date(), platformMessageId, lastError: null },
-  );
-}
-
 /** Records an attempt that will be retried; the delivery goes back to `pending`. */
 export async function recordRetry(db: PrismaClient, id: number, attempt: AttemptRecord): Promise<void> {
   await record(db, id, attempt, { state: 'pending', lastError: attempt.error ?? attempt.outcome });
@@ -335,21 +320,6 @@ export interface CarriedReminder {
   plannedAt: Date;
   /** The task's latest report (any officer), or null. */
   lastReportAt: Date | null;
-}
-
-/** The reminders a delivery carries (none for other kinds of messages). */
-export async function remindersOfDelivery(db: PrismaClient, deliveryId: number): Promise<CarriedReminder[]> {
-  const rows = await db.reminder.findMany({
-    where: { deliveryId },
-    select: { id: true, taskId: true, createdAt: true, task: { select: { code: true, lastReportAt: true } } },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    taskId: r.taskId,
-    code: r.task.code,
-    plannedAt: r.createdAt,
-    lastReportAt: r.task.lastReportAt,
-  }));
 }
 
 /**

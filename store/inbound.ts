@@ -106,19 +106,6 @@ function legacyMessage(row: { channel: ChannelId; platformId: string; chatId: st
   return { ...row, kind: 'text' as const, isGroup: row.chatId.startsWith('-') };
 }
 
-/** Records how handling ended. */
-export async function setInboundOutcome(
-  db: PrismaClient,
-  id: number,
-  outcome: InboundOutcomeValue,
-  detail?: string,
-): Promise<void> {
-  await db.inboundMessage.update({
-    where: { id },
-    data: { outcome, outcomeDetail: detail?.slice(0, 1000) ?? null, retryAt: null },
-  });
-}
-
 /** Records how handling ended for many messages in ONE statement (the inbound worker's group commit). */
 export async function setInboundOutcomes(
   db: PrismaClient,
