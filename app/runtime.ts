@@ -22,7 +22,6 @@ import { createInboundWorker, type InboundWorker } from '../jobs/inbound/inbound
 import { reconcileInbound } from '../jobs/inbound/reconcile-inbound.ts';
 import { createDeliveryWorker, type DeliveryWorker } from '../jobs/outbox/delivery-worker.ts';
 import { createOutbox } from '../jobs/outbox/outbox.ts';
-import { smoothRateLimiter } from '../jobs/outbox/rate-limiter.ts';
 import { reconcileOutboxOncePerCluster } from '../jobs/outbox/reconcile-outbox.ts';
 import { createQueues, type Queues, redisConnectionOptions } from '../jobs/queues.ts';
 import { type PrismaClient, pingDatabase } from '../store/prisma-client.ts';
@@ -262,7 +261,7 @@ function startWorkers(deps: WorkerDeps): Workers {
     connection,
     prefix: config.queuePrefix,
     channels,
-    limiter: smoothRateLimiter(config.outboxRatePerSecond),
+    ratePerSecond: config.outboxRatePerSecond,
     perChatIntervalMs: config.outboxPerChatIntervalMs,
     onChatUnreachable: () => void deps.tellAdminsAboutUnreachable(),
     logger,

@@ -6,7 +6,6 @@ import { TelegramChannel } from '../bot/telegram/telegram-channel.ts';
 import type { Channel, ChannelId } from '../handlers/channel.ts';
 import { createDeliveryWorker } from '../jobs/outbox/delivery-worker.ts';
 import { createOutbox } from '../jobs/outbox/outbox.ts';
-import { smoothRateLimiter } from '../jobs/outbox/rate-limiter.ts';
 import { createQueues, redisConnectionOptions } from '../jobs/queues.ts';
 import { startFakeTelegramServer } from '../test/fakes/telegram-api-server.ts';
 import { benchEnv, REDIS_URL, waitUntil } from './support.ts';
@@ -18,12 +17,20 @@ export interface FanoutResult {
   messages: number;
   /** Wall time from starting the worker to the last delivery, start-up included. */
   seconds: number;
+  /** The window the rate is measured over: first to last message accepted by the fake server. */
+  windowSeconds: number;
   achieved: number;
   ratio: number | null;
+  /** CPU time of this process (worker and fake server) per message while sending, in ms. */
+  cpuMsPerMessage: number;
   http429: number;
 }
 
-export async function fanout(messages: number, ratePerSecond: number | null): Promise<FanoutResult> {
+export async function fanout(
+  messages: number,
+  ratePerSecond: number | null,
+  concurrency?: number,
+): Promise<FanoutResult> {
   const env = await benchEnv('fanout');
   const fake = await startFakeTelegramServer({
     token: TOKEN,
@@ -46,17 +53,19 @@ export async function fanout(messages: number, ratePerSecond: number | null): Pr
     }));
     for (let i = 0; i < items.length; i += 500) await outbox.enqueue(items.slice(i, i + 500));
     const started = Date.now();
+    const cpuBefore = process.cpuUsage();
     const worker = createDeliveryWorker({
       db: env.db,
       connection,
       prefix: env.prefix,
       channels,
-      limiter: ratePerSecond ? smoothRateLimiter(ratePerSecond) : { max: 100_000, duration: 1000 },
+      ratePerSecond,
       perChatIntervalMs: 1100,
-      concurrency: 40,
+      ...(concurrency === undefined ? {} : { concurrency }),
     });
     await waitUntil(() => fake.sent().length >= messages, 180_000, `${messages} messages delivered`);
     const seconds = (Date.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     await worker.close();
     // The rate the platform sees: messages accepted over the span from the first to the last one
     // (the worker's start-up — connections, first queries — is not sending time).
@@ -67,8 +76,10 @@ export async function fanout(messages: number, ratePerSecond: number | null): Pr
       limit: ratePerSecond,
       messages,
       seconds,
+      windowSeconds: span,
       achieved,
       ratio: ratePerSecond ? achieved / ratePerSecond : null,
+      cpuMsPerMessage: (cpu.user + cpu.system) / 1000 / messages,
       http429: fake.http429Count,
     };
   } finally {

@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --json] [-- --quick] [-- --only <part,...>]`: figures are printed, never asserted.
  * Runs against the real PostgreSQL and Redis and the fake channel servers; every part uses a database and
- * Redis prefix of its own and removes them afterwards. Parts: fanout, replies, planning, digest
- * (`--only` runs some of them; the JSON then holds only those).
+ * Redis prefix of its own and removes them afterwards. Parts: fanout (three runs at the limit), pipeline
+ * (the outbox without a limit), replies, planning, digest, web, startup (`--only` runs some of them; the
+ * JSON then holds only those).
  */
 import { parseArgs } from 'node:util';
 import { digestCost } from './digest.ts';
@@ -10,10 +11,16 @@ import { fanout } from './fanout.ts';
 import { planImportCost } from './plan-import.ts';
 import { planningCost } from './planning.ts';
 import { replyBurst } from './replies.ts';
+import { startupCost } from './startup.ts';
 import { round } from './support.ts';
 import { webPagesCost } from './web.ts';
 
-const PARTS = ['fanout', 'replies', 'planning', 'digest', 'web'] as const;
+const PARTS = ['fanout', 'pipeline', 'replies', 'planning', 'digest', 'web', 'startup'] as const;
+
+/** The fake Bot API's limit and the outbox's rate in the fan-out runs. */
+const FANOUT_RATE = 300;
+/** Runs at the limit: the figure is their median, with the spread. */
+const FANOUT_RUNS = 3;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,29 +37,48 @@ async function main(): Promise<void> {
   };
   const out: Record<string, unknown> = {};
   if (want('fanout')) {
-    const n = quick ? 600 : 3000;
-    log(`fan-out: ${n} reminders to ${n} chats at 300/s…`);
-    const limited = await fanout(n, 300);
-    log(
-      `  achieved ${round(limited.achieved)}/s = ${round((limited.ratio ?? 0) * 100)}% of the limit, ${limited.http429} × 429`,
-    );
-    log(`fan-out without a limit…`);
+    // 3,300 messages at 300/s: a window of 11 s at the platform, over the 10 s the figure must cover.
+    const n = quick ? 600 : 3300;
+    const runs = [];
+    for (let run = 1; run <= FANOUT_RUNS; run++) {
+      log(`fan-out ${run}/${FANOUT_RUNS}: ${n} reminders to ${n} chats at ${FANOUT_RATE}/s…`);
+      const limited = await fanout(n, FANOUT_RATE);
+      log(
+        `  achieved ${round(limited.achieved)}/s = ${round((limited.ratio ?? 0) * 100)}% of the limit over ${round(limited.windowSeconds)} s, ${limited.http429} × 429`,
+      );
+      runs.push(limited);
+    }
+    const byRatio = [...runs].sort((a, b) => (a.ratio ?? 0) - (b.ratio ?? 0));
+    const median = byRatio[Math.floor(byRatio.length / 2)]!;
+    out['fanout'] = {
+      limit: FANOUT_RATE,
+      achieved: round(median.achieved),
+      ratio: round(median.ratio ?? 0, 3),
+      http429: Math.max(...runs.map((r) => r.http429)),
+      windowSeconds: round(Math.min(...runs.map((r) => r.windowSeconds))),
+    };
+    out['fanoutRuns'] = runs.map((r) => ({
+      ratio: round(r.ratio ?? 0, 3),
+      http429: r.http429,
+      windowSeconds: round(r.windowSeconds),
+    }));
+  }
+  if (want('pipeline')) {
+    const n = quick ? 1000 : 5000;
+    log(`outbox pipeline without a limit: ${n} messages to ${n} chats…`);
     const unlimited = await fanout(n, null);
     log(`  raw pipeline ${round(unlimited.achieved)}/s`);
-    out['fanout'] = {
-      limit: limited.limit,
-      achieved: round(limited.achieved),
-      ratio: round(limited.ratio ?? 0, 3),
-      http429: limited.http429,
-    };
     out['fanoutUnlimited'] = { rate: round(unlimited.achieved) };
   }
   if (want('replies')) {
     const replies = quick ? 1000 : 5000;
-    log(`reply burst: ${replies} replies by 50 connections…`);
+    log(`reply burst: ${replies} replies by 50 connections; webhook in this process, 2 worker processes…`);
     const burst = await replyBurst(replies, 50);
     log(
-      `  ack p50 ${round(burst.p50ms)} ms, p99 ${round(burst.p99ms)} ms, ${round(burst.perSecond)} replies/s, duplicates ${burst.duplicates}, lost ${burst.lost}, ${round(burst.queries, 1)} queries per reply`,
+      `  ack p50 ${round(burst.p50ms)} ms, p99 ${round(burst.p99ms)} ms (${round(burst.acksPerSecond)} acks/s), ${round(burst.perSecond)} replies/s recorded, duplicates ${burst.duplicates}, lost ${burst.lost}, ${round(burst.queries, 1)} queries per reply`,
+    );
+    log(
+      `  arriving at ${burst.paced.ratePerSecond}/s instead: ack p50 ${round(burst.paced.p50ms)} ms, p99 ${round(burst.paced.p99ms)} ms`,
     );
     out['replies'] = {
       p50ms: round(burst.p50ms),
@@ -61,6 +87,13 @@ async function main(): Promise<void> {
       duplicates: burst.duplicates,
       lost: burst.lost,
       queries: round(burst.queries, 1),
+      workers: burst.workers,
+      acksPerSecond: round(burst.acksPerSecond),
+      paced: {
+        ratePerSecond: burst.paced.ratePerSecond,
+        p50ms: round(burst.paced.p50ms),
+        p99ms: round(burst.paced.p99ms),
+      },
     };
   }
   if (want('planning')) {
@@ -120,6 +153,18 @@ async function main(): Promise<void> {
         },
       ]),
     );
+  }
+  if (want('startup')) {
+    log('start-up: the build (node dist/app/main.js) and tsx (tsx app/main.ts) until /health answers…');
+    const startup = await startupCost(quick ? 1 : 3);
+    log(
+      `  build ${round(startup.build.ms)} ms, ${round(startup.build.rssMB)} MB idle; tsx ${round(startup.tsx.ms)} ms, ${round(startup.tsx.rssMB)} MB idle`,
+    );
+    out['startup'] = {
+      ms: round(startup.build.ms),
+      rssMB: round(startup.build.rssMB),
+      tsx: { ms: round(startup.tsx.ms), rssMB: round(startup.tsx.rssMB) },
+    };
   }
   if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
 }

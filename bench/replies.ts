@@ -1,13 +1,18 @@
 /**
  * Reply burst: N status replies posted to the Telegram webhook by C concurrent connections, through
- * the whole service (secret check, raw storage and acknowledgement; then, from the inbound queue,
- * parsing, recording, the confirmation queued and sent). Measures acknowledgement latency, replies
- * recorded per second end to end (first post to last report recorded), that each is recorded once (a
- * share of the updates is posted twice, as Telegram does after a timeout), and the SQL statements one
- * reply costs from the webhook to its confirmation queued (the delivery worker paused meanwhile).
+ * the whole service deployed as docker-compose.yml deploys it: the `bot` role (webhook: secret check,
+ * raw storage and acknowledgement) in this process, and `worker` processes running the build
+ * (`node dist/app/main.js --role=worker`: from the inbound queue, parsing, recording, the confirmation
+ * queued and sent). Measures acknowledgement latency, replies recorded per second end to end (first
+ * post to last report recorded), that each is recorded once (a share of the updates is posted twice, as
+ * Telegram does after a timeout), and the SQL statements one reply costs from the webhook to its
+ * confirmation queued (then with an in-process worker, its delivery worker paused).
  */
-
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { Agent, request } from 'node:http';
+import { setPriority } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { parseConfig } from '../app/config.ts';
@@ -34,6 +39,57 @@ export interface RepliesResult {
   redelivered: number;
   /** SQL statements per reply, webhook to confirmation queued (sending it excluded). */
   queries: number;
+  /** Worker processes that handled the burst. */
+  workers: number;
+  /** Acknowledgements per second during the burst (closed loop: as fast as the webhook answers). */
+  acksPerSecond: number;
+  /** Acknowledgement latency when the replies arrive at a steady rate instead (open loop). */
+  paced: { ratePerSecond: number; p50ms: number; p99ms: number };
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+/** Scheduling priority of the worker processes (0 = the same as the webhook's). */
+const WORKER_NICENESS = Number(process.env['BENCH_WORKER_NICENESS'] ?? 10);
+
+/** Starts `count` worker processes of the build and waits until each listens to the inbound queue. */
+async function startWorkers(
+  count: number,
+  niceness: number,
+  env: NodeJS.ProcessEnv,
+  listening: () => Promise<number>,
+): Promise<ChildProcess[]> {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.mjs')], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['dist/app/main.js', '--role=worker'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
+  // The webhook first: on a machine short of CPU the workers take what the acknowledgements leave (in
+  // production, the worker containers' lower CPU weight).
+  for (const child of children) if (child.pid !== undefined) setPriority(child.pid, niceness);
+  const deadline = Date.now() + 60_000;
+  while ((await listening()) < count) {
+    if (children.some((c) => c.exitCode !== null)) throw new Error('a worker process exited at start');
+    if (Date.now() > deadline) throw new Error('the worker processes did not start within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return children;
+}
+
+async function stopWorkers(children: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    }),
+  );
 }
 
 async function seed(db: Awaited<ReturnType<typeof benchEnv>>['db']): Promise<void> {
@@ -80,7 +136,12 @@ function update(n: number, id = 1_000_000 + n) {
   };
 }
 
-export async function replyBurst(replies: number, concurrency: number): Promise<RepliesResult> {
+export async function replyBurst(
+  replies: number,
+  concurrency: number,
+  workers = 2,
+  pacedRate = 500,
+): Promise<RepliesResult> {
   let queries = 0;
   const env = await benchEnv('replies', { onQuery: () => queries++ });
   const fake = await startFakeTelegramServer({ token: TOKEN });
@@ -107,7 +168,9 @@ export async function replyBurst(replies: number, concurrency: number): Promise<
   const redis = createRedis(REDIS_URL);
   await redis.connect();
   await seed(env.db);
-  const runtime = await startRuntime({ config: parsed.config, role: 'all', db: env.db, redis, logger });
+  const runtime = await startRuntime({ config: parsed.config, role: 'bot', db: env.db, redis, logger });
+  let children: ChildProcess[] = [];
+  let inProcess: Awaited<ReturnType<typeof startRuntime>> | null = null;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   const redeliverEvery = 10;
@@ -142,15 +205,33 @@ export async function replyBurst(replies: number, concurrency: number): Promise<
       req.end(body);
     });
   try {
+    children = await startWorkers(
+      workers,
+      WORKER_NICENESS,
+      {
+        PATH: process.env['PATH'],
+        DATABASE_URL: env.url,
+        REDIS_URL,
+        QUEUE_PREFIX: env.prefix,
+        LOG_LEVEL: 'error',
+        OUTBOX_RATE_PER_SECOND: '1000',
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        NODE_ENV: 'production',
+      },
+      () => runtime.queues.inbound.getWorkersCount(),
+    );
     const started = performance.now();
+    // Telegram redelivers an update when it thinks the first delivery failed: every 10th again, over the
+    // same connections (at most `concurrency` requests in flight, as Telegram's max_connections).
+    const again = Array.from({ length: Math.floor(replies / redeliverEvery) }, (_, i) => i * redeliverEvery);
+    const order = [...Array.from({ length: replies }, (_, n) => n), ...again];
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
-        for (let n = next++; n < replies; n = next++) await post(n);
+        for (let i = next++; i < order.length; i = next++) await post(order[i]!);
       }),
     );
-    // Telegram redelivers an update when it thinks the first delivery failed: every 10th again.
-    const again = Array.from({ length: Math.floor(replies / redeliverEvery) }, (_, i) => i * redeliverEvery);
-    await Promise.all(again.map((n) => post(n)));
+    const burstSeconds = (performance.now() - started) / 1000;
     const watcher = new pg.Client({ connectionString: env.url });
     await watcher.connect();
     const count = async (sql: string) => Number((await watcher.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
@@ -163,22 +244,56 @@ export async function replyBurst(replies: number, concurrency: number): Promise<
     }
     const seconds = (performance.now() - started) / 1000;
     const recorded = await count('SELECT count(*) AS n FROM status_report');
-    latencies.sort((a, b) => a - b);
-    const perReply = await queriesPerReply(runtime, watcher, post, () => queries, Math.min(200, replies));
+    // The burst's acknowledgements (redeliveries included), sorted before the posts below add theirs.
+    const acks = [...latencies].sort((a, b) => a - b);
+    // Paced: the same number of new replies arriving at `pacedRate` a second (open loop: each is posted
+    // at its time whatever the answers before it), over the same connections.
+    latencies.length = 0;
+    const pacedStart = performance.now();
+    const paced: Promise<void>[] = [];
+    for (let i = 0; i < replies; i++) {
+      const due = pacedStart + (i * 1000) / pacedRate;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      paced.push(post(i, 3_000_000 + i));
+    }
+    await Promise.all(paced);
+    const pacedAcks = [...latencies].sort((a, b) => a - b);
+    const pacedDeadline = Date.now() + 180_000;
+    while (Date.now() < pacedDeadline) {
+      if ((await count('SELECT count(*) AS n FROM status_report')) >= recorded + replies) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await stopWorkers(children);
+    // Queries per reply: a worker in this process, whose statements the counter sees.
+    inProcess = await startRuntime({
+      config: parsed.config,
+      role: 'worker',
+      db: env.db,
+      redis,
+      logger,
+      listen: false,
+    });
+    const perReply = await queriesPerReply(inProcess, watcher, post, () => queries, Math.min(200, replies));
     await watcher.end();
     return {
       replies,
       concurrency,
-      p50ms: percentile(latencies, 50),
-      p99ms: percentile(latencies, 99),
+      p50ms: percentile(acks, 50),
+      p99ms: percentile(acks, 99),
+      acksPerSecond: order.length / burstSeconds,
+      paced: { ratePerSecond: pacedRate, p50ms: percentile(pacedAcks, 50), p99ms: percentile(pacedAcks, 99) },
       perSecond: replies / seconds,
       duplicates: recorded - distinct,
       lost: replies - distinct,
       redelivered: again.length,
       queries: perReply,
+      workers,
     };
   } finally {
     agent.destroy();
+    await stopWorkers(children);
+    await inProcess?.close();
     await runtime.close();
     await redis.quit();
     await fake.close();

@@ -51,9 +51,136 @@ export async function createDeliveries(
   });
 }
 
-/** One delivery, or null. */
-export async function findDelivery(db: PrismaClient, id: number): Promise<Delivery | null> {
-  return await db.delivery.findUnique({ where: { id } });
+/** A delivery claimed for sending, with what the send needs (see {@link claimForSending}). */
+export interface ClaimedDelivery {
+  id: number;
+  kind: string;
+  officerId: number | null;
+  channel: ChannelKind;
+  chatId: string;
+  payload: unknown;
+  /** The reminders it carries, with their tasks' latest report (only for `kind` reminder, else empty). */
+  reminders: CarriedReminder[];
+}
+
+/** What {@link claimForSending} found. */
+export type ClaimResult =
+  | { found: 'missing' }
+  | { found: 'other-lifetime' }
+  | { found: 'settled'; state: DeliveryState }
+  | { found: 'claimed'; delivery: ClaimedDelivery };
+
+interface ClaimRow {
+  id: number;
+  state: DeliveryState;
+  job_key: string;
+  claimed: boolean;
+  kind: string | null;
+  officer_id: number | null;
+  channel: ChannelKind | null;
+  chat_id: string | null;
+  payload: unknown;
+  reminders:
+    | { id: number; taskId: number; code: string; plannedAt: string; lastReportAt: string | null }[]
+    | null;
+}
+
+/**
+ * Claims delivery `id` for sending and loads what the send needs, in ONE statement: the row moves to
+ * `sending` when it is open (pending, or an interrupted `sending`) and its job key is `jobKey` (when
+ * given), and comes back with its address, payload and, for a reminder, the reminders it carries with
+ * their tasks' latest report. Otherwise nothing changes and the answer says why.
+ */
+export async function claimForSending(
+  db: PrismaClient,
+  id: number,
+  jobKey: string | undefined,
+): Promise<ClaimResult> {
+  const [result] = await claimManyForSending(db, [{ id, jobKey }]);
+  return result ?? { found: 'missing' };
+}
+
+/**
+ * {@link claimForSending} for many deliveries in ONE statement (the worker batches the claims of jobs
+ * that start together); one answer per request, in order. The ids must be distinct.
+ */
+export async function claimManyForSending(
+  db: PrismaClient,
+  requests: readonly { id: number; jobKey: string | undefined }[],
+): Promise<ClaimResult[]> {
+  if (requests.length === 0) return [];
+  const rows = await db.$queryRaw<ClaimRow[]>`
+    WITH req AS (
+      SELECT * FROM unnest(${requests.map((r) => r.id)}::int[], ${requests.map((r) => r.jobKey ?? null)}::text[])
+        AS r(id, job_key)
+    ),
+    target AS (SELECT d.id, d.state, d.job_key FROM delivery d JOIN req ON req.id = d.id),
+    claimed AS (
+      UPDATE delivery d SET state = 'sending'
+      FROM req
+      WHERE d.id = req.id AND d.state IN ('pending', 'sending')
+        AND (req.job_key IS NULL OR d.job_key::text = req.job_key)
+      RETURNING d.id, d.kind, d.officer_id, d.channel, d.chat_id, d.payload
+    )
+    SELECT t.id, t.state, t.job_key::text AS job_key, c.id IS NOT NULL AS claimed, c.kind, c.officer_id,
+      c.channel, c.chat_id, c.payload,
+      CASE WHEN c.kind = 'reminder' THEN (
+        SELECT coalesce(json_agg(json_build_object('id', r.id, 'taskId', r.task_id, 'code', tk.code,
+          'plannedAt', r.created_at, 'lastReportAt', tk.last_report_at)), '[]'::json)
+        FROM reminder r JOIN task tk ON tk.id = r.task_id WHERE r.delivery_id = c.id) END AS reminders
+    FROM target t LEFT JOIN claimed c ON c.id = t.id`;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return requests.map(({ id, jobKey }): ClaimResult => {
+    const row = byId.get(id);
+    if (!row) return { found: 'missing' };
+    if (!row.claimed) {
+      if (jobKey !== undefined && row.job_key !== jobKey) return { found: 'other-lifetime' };
+      return { found: 'settled', state: row.state };
+    }
+    return {
+      found: 'claimed',
+      delivery: {
+        id,
+        kind: row.kind ?? '',
+        officerId: row.officer_id,
+        channel: row.channel!,
+        chatId: row.chat_id ?? '',
+        payload: row.payload,
+        reminders: (row.reminders ?? []).map((r) => ({
+          id: r.id,
+          taskId: r.taskId,
+          code: r.code,
+          plannedAt: new Date(r.plannedAt),
+          lastReportAt: r.lastReportAt === null ? null : new Date(r.lastReportAt),
+        })),
+      },
+    };
+  });
+}
+
+/**
+ * Records many successful sends in ONE statement (the worker's group commit): an attempt row each, the
+ * deliveries `sent`, and the reminders they carry `sent` (suppressed ones stay suppressed).
+ */
+export async function recordSentMany(
+  db: PrismaClient,
+  sent: readonly { id: number; platformMessageId: string; at: Date }[],
+): Promise<void> {
+  if (sent.length === 0) return;
+  await db.$executeRaw`
+    WITH s AS (
+      SELECT * FROM unnest(${sent.map((s) => s.id)}::int[], ${sent.map((s) => s.platformMessageId)}::text[],
+        ${sent.map((s) => s.at.toISOString())}::timestamptz[]) AS s(id, pmid, at)
+    ),
+    attempt AS (
+      INSERT INTO delivery_attempt (delivery_id, at, outcome) SELECT id, at, 'sent' FROM s
+    ),
+    delivery_sent AS (
+      UPDATE delivery d SET state = 'sent', sent_at = s.at, platform_message_id = s.pmid, last_error = NULL,
+        attempts = d.attempts + 1
+      FROM s WHERE d.id = s.id
+    )
+    UPDATE reminder r SET state = 'sent' FROM s WHERE r.delivery_id = s.id AND r.state <> 'suppressed'`;
 }
 
 /** Moves a pending (or interrupted `sending`) delivery to `sending`; false when it is already settled. */
@@ -102,16 +229,6 @@ async function record(
         ]
       : []),
   ]);
-}
-
-/** Records the successful attempt and marks the delivery sent. */
-export async function recordSent(db: PrismaClient, id: number, platformMessageId: string): Promise<void> {
-  await record(
-    db,
-    id,
-    { outcome: 'sent' },
-    { state: 'sent', sentAt: new Date(), platformMessageId, lastError: null },
-  );
 }
 
 /** Records an attempt that will be retried; the delivery goes back to `pending`. */
@@ -203,21 +320,6 @@ export interface CarriedReminder {
   plannedAt: Date;
   /** The task's latest report (any officer), or null. */
   lastReportAt: Date | null;
-}
-
-/** The reminders a delivery carries (none for other kinds of messages). */
-export async function remindersOfDelivery(db: PrismaClient, deliveryId: number): Promise<CarriedReminder[]> {
-  const rows = await db.reminder.findMany({
-    where: { deliveryId },
-    select: { id: true, taskId: true, createdAt: true, task: { select: { code: true, lastReportAt: true } } },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    taskId: r.taskId,
-    code: r.task.code,
-    plannedAt: r.createdAt,
-    lastReportAt: r.task.lastReportAt,
-  }));
 }
 
 /**

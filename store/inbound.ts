@@ -106,17 +106,16 @@ function legacyMessage(row: { channel: ChannelId; platformId: string; chatId: st
   return { ...row, kind: 'text' as const, isGroup: row.chatId.startsWith('-') };
 }
 
-/** Records how handling ended. */
-export async function setInboundOutcome(
+/** Records how handling ended for many messages in ONE statement (the inbound worker's group commit). */
+export async function setInboundOutcomes(
   db: PrismaClient,
-  id: number,
-  outcome: InboundOutcomeValue,
-  detail?: string,
+  rows: readonly { id: number; outcome: InboundOutcomeValue }[],
 ): Promise<void> {
-  await db.inboundMessage.update({
-    where: { id },
-    data: { outcome, outcomeDetail: detail?.slice(0, 1000) ?? null, retryAt: null },
-  });
+  if (rows.length === 0) return;
+  await db.$executeRaw`
+    UPDATE inbound_message m SET outcome = o.outcome::"InboundOutcome", outcome_detail = NULL, retry_at = NULL
+    FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.outcome)}::text[]) AS o(id, outcome)
+    WHERE m.id = o.id`;
 }
 
 /**

@@ -55,7 +55,7 @@ describe('Zalo through the outbox', () => {
       connection,
       prefix,
       channels,
-      limiter: { max: 25, duration: 1000 },
+      ratePerSecond: 25,
       perChatIntervalMs: 0,
     });
     try {

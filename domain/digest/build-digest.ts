@@ -21,17 +21,27 @@ import { countTask, deadlineTiming, emptyTotals, isDoneStatus, overdueRate } fro
 /** Tasks due within this many days (today included) are "due soon". */
 export const DUE_SOON_DAYS = 14;
 
-function latestReportAt(task: DigestTask, reports: readonly DigestReport[]): Date | null {
-  let latest = task.lastReportAt?.getTime() ?? null;
+/** Each task's latest report time among `reports`, in one pass. */
+function latestReportTimes(reports: readonly DigestReport[]): Map<number, number> {
+  const latest = new Map<number, number>();
   for (const r of reports) {
-    if (r.taskId === task.id && (latest === null || r.reportedAt.getTime() > latest))
-      latest = r.reportedAt.getTime();
+    const at = r.reportedAt.getTime();
+    const known = latest.get(r.taskId);
+    if (known === undefined || at > known) latest.set(r.taskId, at);
   }
-  return latest === null ? null : new Date(latest);
+  return latest;
 }
 
-function toRow(task: DigestTask, reports: readonly DigestReport[], today: string): DigestRow {
-  const row = { ...task, lastReportAt: latestReportAt(task, reports) };
+/** The later of the task's own last report and the latest of its reports. */
+function latestReportAt(task: DigestTask, latestOfReports: ReadonlyMap<number, number>): Date | null {
+  const own = task.lastReportAt?.getTime() ?? null;
+  const fromReports = latestOfReports.get(task.id);
+  if (fromReports === undefined) return own === null ? null : new Date(own);
+  return new Date(own === null || fromReports > own ? fromReports : own);
+}
+
+function toRow(task: DigestTask, latestOfReports: ReadonlyMap<number, number>, today: string): DigestRow {
+  const row = { ...task, lastReportAt: latestReportAt(task, latestOfReports) };
   const timing = deadlineTiming(row, today);
   const due = task.deadline.due;
   return {
@@ -88,7 +98,8 @@ function groupRows(input: DigestInput, rows: readonly DigestRow[]): DigestGroup[
 export function buildDigest(input: DigestInput): DigestModel {
   const today = vnDate(input.asOf);
   const reports = uniqueReports(input.reports);
-  const rows = input.tasks.map((t) => toRow(t, reports, today));
+  const latestOfReports = latestReportTimes(reports);
+  const rows = input.tasks.map((t) => toRow(t, latestOfReports, today));
   const totals = emptyTotals();
   for (const row of rows) countTask(totals, row.status, row.timing);
   const rate = overdueRate(totals);

@@ -19,9 +19,13 @@ export function inPeriod(t: Date, period: Period): boolean {
   return t.getTime() >= period.from.getTime() && t.getTime() <= period.to.getTime();
 }
 
+/** One collator for every comparison: `localeCompare` with a locale builds its rules on each call. */
+const CODE_ORDER = new Intl.Collator('vi', { numeric: true });
+const NAME_ORDER = new Intl.Collator('vi');
+
 /** Natural order of task codes: "2" < "10" < "10a". */
 export function compareCodes(a: string, b: string): number {
-  return a.localeCompare(b, 'vi', { numeric: true });
+  return CODE_ORDER.compare(a, b);
 }
 
 /** The same day one calendar month earlier, clamped to the month's end ('2024-03-31' -> '2024-02-29'). */
@@ -104,16 +108,18 @@ export function silentAgenciesIn(reminders: readonly DigestReminder[], period: P
   const byAgency = new Map<string, DigestReminder[]>();
   for (const r of reminders) {
     if (!inPeriod(r.sentAt, period)) continue;
-    byAgency.set(r.agencyName, [...(byAgency.get(r.agencyName) ?? []), r]);
+    const sent = byAgency.get(r.agencyName);
+    if (sent === undefined) byAgency.set(r.agencyName, [r]);
+    else sent.push(r);
   }
   const silent: SilentAgency[] = [];
   for (const [agencyName, sent] of byAgency) {
     if (sent.some((r) => r.answered)) continue;
     const taskCodes = [...new Set(sent.map((r) => r.taskCode))].sort(compareCodes);
-    const lastSentAt = new Date(Math.max(...sent.map((r) => r.sentAt.getTime())));
+    const lastSentAt = new Date(sent.reduce((latest, r) => Math.max(latest, r.sentAt.getTime()), 0));
     silent.push({ agencyName, reminders: sent.length, taskCodes, lastSentAt });
   }
-  return silent.sort((a, b) => b.reminders - a.reminders || a.agencyName.localeCompare(b.agencyName, 'vi'));
+  return silent.sort((a, b) => b.reminders - a.reminders || NAME_ORDER.compare(a.agencyName, b.agencyName));
 }
 
 const CHANGE_ORDER: Record<DigestChange['kind'], number> = {

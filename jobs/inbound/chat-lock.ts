@@ -52,15 +52,27 @@ export interface ChatLock {
 /** A {@link ChatLock} with keys under `<prefix>:inbound-chat:`; `ttlMs` bounds a dead holder's lock. */
 export function createChatLock(redis: Redis, prefix: string, ttlMs: number): ChatLock {
   const keys = (chat: string) => [`${prefix}:inbound-chat:${chat}`, `${prefix}:inbound-again:${chat}`];
+  // Defined once per connection and sent by EVALSHA (not the script's text on every call).
+  type Call = (...args: (string | number)[]) => Promise<unknown>;
+  const commands = redis as Redis & {
+    inboundChatAcquire?: Call;
+    inboundChatExtend?: Call;
+    inboundChatRelease?: Call;
+  };
+  if (!commands.inboundChatAcquire) {
+    redis.defineCommand('inboundChatAcquire', { numberOfKeys: 2, lua: ACQUIRE });
+    redis.defineCommand('inboundChatExtend', { numberOfKeys: 1, lua: EXTEND });
+    redis.defineCommand('inboundChatRelease', { numberOfKeys: 2, lua: RELEASE });
+  }
   return {
     async acquire(chat, holder) {
-      return (await redis.eval(ACQUIRE, 2, ...keys(chat), holder, ttlMs)) === 1;
+      return (await commands.inboundChatAcquire!(...keys(chat), holder, ttlMs)) === 1;
     },
     async extend(chat, holder) {
-      return (await redis.eval(EXTEND, 1, keys(chat)[0]!, holder, ttlMs)) === 1;
+      return (await commands.inboundChatExtend!(keys(chat)[0]!, holder, ttlMs)) === 1;
     },
     async release(chat, holder, force = false) {
-      const result = await redis.eval(RELEASE, 2, ...keys(chat), holder, force ? '1' : '0', ttlMs);
+      const result = await commands.inboundChatRelease!(...keys(chat), holder, force ? '1' : '0', ttlMs);
       return result === 1 ? 'released' : result === 0 ? 'again' : 'lost';
     },
   };

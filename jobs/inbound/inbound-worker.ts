@@ -21,12 +21,14 @@ import { type RedisOptions as IoRedisOptions, Redis } from 'ioredis';
 import type { InboundHandler } from '../../handlers/inbound.ts';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import {
+  type InboundOutcomeValue,
   type PendingInbound,
   pendingInboundOfChat,
   recordInboundFailure,
-  setInboundOutcome,
+  setInboundOutcomes,
 } from '../../store/inbound.ts';
 import { INBOUND_QUEUE, type InboundJobData, inboundJobDataSchema } from '../catalog.ts';
+import { createGroupCommit, type GroupCommit } from '../group-commit.ts';
 import { type ChatLock, createChatLock } from './chat-lock.ts';
 
 export interface InboundWorkerLogger {
@@ -63,15 +65,20 @@ export interface InboundWorker {
 /** Rows read per query while draining a chat. */
 const PAGE = 20;
 
+/** How a handled message ended, recorded by the worker's group commit. */
+type Outcome = { id: number; outcome: InboundOutcomeValue };
+type Outcomes = GroupCommit<Outcome>;
+
 /** Starts a worker on the inbound queue. */
 export function createInboundWorker(options: InboundWorkerOptions): InboundWorker {
   const connection = { ...options.connection, maxRetriesPerRequest: null };
   const redis = new Redis(connection as IoRedisOptions);
   const lockMs = options.lockDurationMs ?? 15_000;
   const lock = createChatLock(redis, options.prefix, lockMs);
+  const outcomes = createGroupCommit<Outcome>((rows) => setInboundOutcomes(options.db, rows));
   const worker = new Worker<InboundJobData>(
     INBOUND_QUEUE,
-    (job, token) => processChatJob(options, lock, lockMs, job, token),
+    (job, token) => processChatJob(options, outcomes, lock, lockMs, job, token),
     {
       connection,
       prefix: options.prefix,
@@ -97,6 +104,7 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
 /** One job: drain the chat under its lock, or leave it to the holder. */
 async function processChatJob(
   options: InboundWorkerOptions,
+  outcomes: Outcomes,
   lock: ChatLock,
   lockMs: number,
   job: Job<InboundJobData>,
@@ -110,7 +118,7 @@ async function processChatJob(
   let released = false;
   try {
     for (;;) {
-      const { retryAt } = await drainChat(options, chat);
+      const { retryAt } = await drainChat(options, outcomes, chat);
       if (retryAt) {
         await lock.release(chatKey, holder, true);
         released = true;
@@ -131,35 +139,63 @@ async function processChatJob(
 
 /**
  * Hands the chat's pending messages to the handler in id order. Stops at a message whose retry is due
- * later (returning when), after recording a failure that will be retried.
+ * later (returning when), after recording a failure that will be retried. Outcomes go to the group
+ * commit without holding up the next message, and are all committed before the chat is read again or
+ * left (a crash in between hands those messages to the handler again, which is idempotent).
  */
-async function drainChat(options: InboundWorkerOptions, chat: InboundJobData): Promise<{ retryAt?: Date }> {
-  const maxAttempts = options.maxAttempts ?? 5;
-  const retryDelayMs = options.retryDelayMs ?? 2_000;
+async function drainChat(
+  options: InboundWorkerOptions,
+  outcomes: Outcomes,
+  chat: InboundJobData,
+): Promise<{ retryAt?: Date }> {
   for (;;) {
     const rows = await pendingInboundOfChat(options.db, chat, PAGE);
-    for (const row of rows) {
-      if (row.retryAt && row.retryAt.getTime() > Date.now()) return { retryAt: row.retryAt };
-      let outcome: Awaited<ReturnType<InboundHandler['handle']>>;
-      try {
-        outcome = await options.handler.handle(row.message, row.id);
-      } catch (error) {
-        const attempts = row.attempts + 1;
-        const detail = error instanceof Error ? error.message : String(error);
-        const retryAt =
-          attempts >= maxAttempts ? null : new Date(Date.now() + retryDelayMs * 2 ** (attempts - 1));
-        options.logger?.error({ err: error, inboundId: row.id, attempts }, 'inbound message failed');
-        await recordInboundFailure(options.db, row.id, { attempts, retryAt, detail });
-        if (retryAt) return { retryAt };
-        await options
-          .onGaveUp?.(row, error)
-          .catch((alertError: unknown) =>
-            options.logger?.error({ err: alertError, inboundId: row.id }, 'could not tell the admins'),
-          );
-        continue;
-      }
-      await setInboundOutcome(options.db, row.id, outcome === 'duplicate' ? 'ignored' : outcome);
+    const recorded: Promise<void>[] = [];
+    try {
+      const stop = await handleRows(options, outcomes, rows, recorded);
+      if (stop) return stop;
+    } finally {
+      const failed = (await Promise.allSettled(recorded)).find((r) => r.status === 'rejected');
+      // biome-ignore lint/correctness/noUnsafeFinally: an outcome not committed must fail the job (it is retried)
+      if (failed) throw failed.reason;
     }
     if (rows.length < PAGE) return {};
   }
+}
+
+/** Handles one page of rows; answers when to come back if a retry is due later. */
+async function handleRows(
+  options: InboundWorkerOptions,
+  outcomes: Outcomes,
+  rows: readonly PendingInbound[],
+  recorded: Promise<void>[],
+): Promise<{ retryAt: Date } | null> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const retryDelayMs = options.retryDelayMs ?? 2_000;
+  for (const row of rows) {
+    if (row.retryAt && row.retryAt.getTime() > Date.now()) return { retryAt: row.retryAt };
+    let outcome: Awaited<ReturnType<InboundHandler['handle']>>;
+    try {
+      outcome = await options.handler.handle(row.message, row.id);
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const detail = error instanceof Error ? error.message : String(error);
+      const retryAt =
+        attempts >= maxAttempts ? null : new Date(Date.now() + retryDelayMs * 2 ** (attempts - 1));
+      options.logger?.error({ err: error, inboundId: row.id, attempts }, 'inbound message failed');
+      await recordInboundFailure(options.db, row.id, { attempts, retryAt, detail });
+      if (retryAt) return { retryAt };
+      await options
+        .onGaveUp?.(row, error)
+        .catch((alertError: unknown) =>
+          options.logger?.error({ err: alertError, inboundId: row.id }, 'could not tell the admins'),
+        );
+      continue;
+    }
+    const written = outcomes.add({ id: row.id, outcome: outcome === 'duplicate' ? 'ignored' : outcome });
+    // Settled by drainChat; marked handled now, so that a failure meanwhile is no unhandled rejection.
+    written.catch(() => {});
+    recorded.push(written);
+  }
+  return null;
 }

@@ -37,12 +37,21 @@ export interface ChatPacer {
 /** A pacer storing its keys under `<prefix>:outbox-pace:<chat>`. */
 export function createChatPacer(redis: Redis, prefix: string): ChatPacer {
   const key = (chat: string) => `${prefix}:outbox-pace:${chat}`;
+  // Defined once per connection and sent by EVALSHA (not the script's text on every call).
+  const commands = redis as Redis & {
+    outboxPaceReserve?: (key: string, intervalMs: number) => Promise<number>;
+    outboxPaceHold?: (key: string, ms: number) => Promise<number>;
+  };
+  if (!commands.outboxPaceReserve) {
+    redis.defineCommand('outboxPaceReserve', { numberOfKeys: 1, lua: RESERVE });
+    redis.defineCommand('outboxPaceHold', { numberOfKeys: 1, lua: HOLD });
+  }
   return {
     async reserve(chat, intervalMs) {
-      return Number(await redis.eval(RESERVE, 1, key(chat), Math.max(0, Math.round(intervalMs))));
+      return Number(await commands.outboxPaceReserve!(key(chat), Math.max(0, Math.round(intervalMs))));
     },
     async hold(chat, ms) {
-      await redis.eval(HOLD, 1, key(chat), Math.max(0, Math.round(ms)));
+      await commands.outboxPaceHold!(key(chat), Math.max(0, Math.round(ms)));
     },
   };
 }

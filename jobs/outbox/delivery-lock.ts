@@ -20,6 +20,9 @@ export interface DeliveryLock {
 /** Locks stored under `<prefix>:outbox-lock:<deliveryId>`. */
 export function createDeliveryLock(redis: Redis, prefix: string): DeliveryLock {
   const key = (id: number) => `${prefix}:outbox-lock:${id}`;
+  const commands = redis as Redis & { outboxLockRelease?: (key: string, token: string) => Promise<number> };
+  if (!commands.outboxLockRelease)
+    redis.defineCommand('outboxLockRelease', { numberOfKeys: 1, lua: RELEASE });
   return {
     async acquire(deliveryId, ttlMs) {
       const token = randomUUID();
@@ -27,7 +30,7 @@ export function createDeliveryLock(redis: Redis, prefix: string): DeliveryLock {
       return ok === 'OK' ? token : null;
     },
     async release(deliveryId, token) {
-      await redis.eval(RELEASE, 1, key(deliveryId), token);
+      await commands.outboxLockRelease!(key(deliveryId), token);
     },
   };
 }

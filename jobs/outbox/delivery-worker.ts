@@ -1,16 +1,22 @@
 /**
  * The outbox worker: a BullMQ worker on the outbox queue whose processor sends through the injected
- * channels. The queue-wide `limiter` paces everything (Telegram: < 30 msg/s); a Redis gate per chat
- * keeps each chat under its own limit (about 1 msg/s, 20 msg/min for Telegram groups).
+ * channels. A send gate per platform in Redis (jobs/redis-rate-gate.ts, shared by every process) keeps
+ * the platform's rate (Telegram: about 30 msg/s) right before each send; a Redis pacer per chat keeps each
+ * chat under its own limit (about 1 msg/s, 20 msg/min for Telegram groups). Successful sends are recorded
+ * by group commit (sent-recorder.ts).
  */
 import { type RedisOptions, Worker } from 'bullmq';
 import { type RedisOptions as IoRedisOptions, Redis } from 'ioredis';
 import type { Channel, ChannelAddress, ChannelId } from '../../handlers/channel.ts';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
+import { claimManyForSending } from '../../store/deliveries.ts';
 import { OUTBOX_QUEUE, type OutboxJobData } from '../catalog.ts';
+import { createBatcher } from '../group-commit.ts';
+import { createRateGate } from '../redis-rate-gate.ts';
 import { createChatPacer } from './chat-pacer.ts';
 import { createDeliveryLock } from './delivery-lock.ts';
 import { createDeliveryProcessor, type DeliveryOutcome } from './process-delivery.ts';
+import { createSentRecorder } from './sent-recorder.ts';
 
 /** The few logger methods the worker uses (pino's Logger fits). */
 export interface OutboxLogger {
@@ -28,13 +34,19 @@ export interface DeliveryWorkerOptions {
   /** Queue name. @defaultValue {@link OUTBOX_QUEUE} */
   queueName?: string;
   channels: ReadonlyMap<ChannelId, Channel>;
-  /** Queue-wide rate: at most `max` jobs per `duration` ms, across all workers. */
-  limiter: { max: number; duration: number };
+  /**
+   * Sends per second per platform, across every worker process sharing the Redis prefix (null: no
+   * limit). The gate keeps a little headroom for jitter (see jobs/redis-rate-gate.ts).
+   */
+  ratePerSecond: number | null;
   /** Minimum spacing of two sends to one chat; 1100 leaves a margin over Telegram's 1 msg/s. */
   perChatIntervalMs: number;
   /** Spacing for Telegram group chats (negative chat ids): 20 msg/min. @defaultValue 3000 */
   groupIntervalMs?: number;
-  /** Jobs processed at once by this worker. @defaultValue 5 */
+  /**
+   * Jobs processed at once by this worker: enough to keep the gate busy while each job does its database
+   * and Redis work. @defaultValue 16
+   */
   concurrency?: number;
   /**
    * How long a job stays locked to this worker without a renewal (BullMQ `lockDuration`): after a crash
@@ -62,13 +74,20 @@ export interface DeliveryWorker {
 /** Starts a worker on the outbox queue. */
 export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
   const connection = { ...options.connection, maxRetriesPerRequest: null };
-  const redis = new Redis(connection as IoRedisOptions);
+  // The pacing, lock and gate commands of concurrent jobs go out together (one write per tick).
+  const redis = new Redis({ ...connection, enableAutoPipelining: true } as IoRedisOptions);
   const { logger } = options;
   const intervalFor = (to: ChannelAddress) =>
     to.channel === 'telegram' && to.chatId.startsWith('-')
       ? Math.max(options.perChatIntervalMs, options.groupIntervalMs ?? 3000)
       : options.perChatIntervalMs;
-  let worker: Worker<OutboxJobData, DeliveryOutcome> | undefined;
+  const sent = createSentRecorder(options.db);
+  // Jobs that start together claim their deliveries by one statement (no added wait: the batch is what
+  // arrived in the same tick or while the previous claim was in flight).
+  const claims = createBatcher(
+    (requests: { id: number; jobKey: string | undefined }[]) => claimManyForSending(options.db, requests),
+    { lingerMs: 0 },
+  );
   const processor = createDeliveryProcessor({
     db: options.db,
     channels: options.channels,
@@ -77,15 +96,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     intervalFor,
     ...(options.deliveryLockTtlMs !== undefined ? { lockTtlMs: options.deliveryLockTtlMs } : {}),
     ...(options.onChatUnreachable ? { onChatUnreachable: options.onChatUnreachable } : {}),
-    rateLimit: async (ms) => {
-      await worker?.rateLimit(ms);
-    },
+    ...(options.ratePerSecond === null
+      ? {}
+      : { gate: createRateGate(redis, { ratePerSecond: options.ratePerSecond, prefix: options.prefix }) }),
+    recordSent: (id, platformMessageId) => sent.record(id, platformMessageId),
+    claim: (id, jobKey) => claims.add({ id, jobKey }),
   });
-  worker = new Worker<OutboxJobData, DeliveryOutcome>(options.queueName ?? OUTBOX_QUEUE, processor, {
+  const worker = new Worker<OutboxJobData, DeliveryOutcome>(options.queueName ?? OUTBOX_QUEUE, processor, {
     connection,
     prefix: options.prefix,
-    concurrency: options.concurrency ?? 5,
-    limiter: options.limiter,
+    concurrency: options.concurrency ?? 16,
     ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
   });

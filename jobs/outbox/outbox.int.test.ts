@@ -77,7 +77,7 @@ async function harness(options: { fake?: FakeTelegramOptions; perChatIntervalMs?
         connection,
         prefix,
         channels,
-        limiter: { max: 25, duration: 1000 },
+        ratePerSecond: 25,
         perChatIntervalMs: options.perChatIntervalMs ?? 0,
         concurrency,
       });

@@ -1,23 +1,25 @@
 /**
- * What the outbox worker does with one job: load the Delivery, skip it when settled, pace the chat, send
- * through the channel, and record the outcome. Every attempt leaves a DeliveryAttempt row.
+ * What the outbox worker does with one job: claim the Delivery and load it (one statement), skip it when
+ * settled, pace the chat, pass the platform's send gate, send through the channel, and record the
+ * outcome. Every attempt leaves a DeliveryAttempt row.
  */
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import { z } from 'zod';
 import type { Channel, ChannelAddress, ChannelId, SendResult } from '../../handlers/channel.ts';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import {
+  type ClaimedDelivery,
+  type ClaimResult,
   claimDelivery,
-  findDelivery,
+  claimForSending,
   markChatUnreachable,
-  OPEN_STATES,
   recordGaveUp,
   recordRedirect,
   recordRetry,
-  recordSent,
 } from '../../store/deliveries.ts';
 import { moveChat } from '../../store/identities.ts';
 import { outboxJobDataSchema as jobDataSchema, type OutboxJobData } from '../catalog.ts';
+import type { RateGate } from '../redis-rate-gate.ts';
 import type { ChatPacer } from './chat-pacer.ts';
 import type { DeliveryLock } from './delivery-lock.ts';
 import { type OutboxPayload, outboxPayloadSchema, sameAddress } from './outbox-payload.ts';
@@ -36,8 +38,15 @@ export interface ProcessDeps {
   lock: DeliveryLock;
   /** Minimum spacing of sends to one chat (0 = none). */
   intervalFor(address: ChannelAddress): number;
-  /** Pauses the whole queue (BullMQ's manual rate limit). */
-  rateLimit(ms: number): Promise<void>;
+  /**
+   * The platform-wide send gate (shared by every process), passed right before each send, per channel;
+   * none: no limit.
+   */
+  gate?: RateGate;
+  /** Records a successful send (a group commit: several sends recorded by one statement). */
+  recordSent(id: number, platformMessageId: string): Promise<void>;
+  /** Claims and loads a delivery ({@link claimForSending}); the worker batches the claims. */
+  claim?(id: number, jobKey: string | undefined): Promise<ClaimResult>;
   /** Told when a send found a chat newly unreachable (blocked, kicked, not found): alert the admins. */
   onChatUnreachable?: (address: ChannelAddress) => void;
   /** TTL of the per-delivery lock. @defaultValue {@link LOCK_TTL_MS} */
@@ -108,15 +117,20 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
       return index >= 0 ? addresses[index + 1] : undefined;
     };
     let to = start;
+    // The first address was claimed with the load; a redirect put the row back to `pending`.
+    let claimed = true;
     for (;;) {
       await pace(job, data, token, to);
-      if (!(await claimDelivery(db, id))) return { state: 'skipped', because: 'settled meanwhile' };
+      if (!claimed && !(await claimDelivery(db, id)))
+        return { state: 'skipped', because: 'settled meanwhile' };
+      claimed = false;
       const channel = deps.channels.get(to.channel);
+      if (channel) await deps.gate?.acquire(to.channel);
       const result: SendResult = channel
         ? await safeSend(channel, to, payload)
         : { ok: false, reason: 'not-reachable', detail: `channel ${to.channel} is not enabled` };
       if (result.ok) {
-        await recordSent(db, id, result.platformMessageId);
+        await deps.recordSent(id, result.platformMessageId);
         return { state: 'sent', platformMessageId: result.platformMessageId, chatId: to.chatId };
       }
       const attempt = { outcome: result.reason, error: describe(to, result.detail) };
@@ -124,8 +138,9 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
         case 'rate-limited': {
           const ms = Math.max(result.retryAfterMs ?? 1000, 1);
           await recordRetry(db, id, { ...attempt, retryAfterMs: ms });
+          // Telegram does not say whether the chat or the bot was too fast: both wait.
           await deps.pacer.hold(chatKey(to), ms);
-          await deps.rateLimit(ms);
+          await deps.gate?.hold(to.channel, ms);
           throw Worker.RateLimitError();
         }
         case 'transient': {
@@ -197,28 +212,32 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     if (!parsed.success)
       throw new UnrecoverableError(`bad outbox job data: ${z.prettifyError(parsed.error)}`);
     const data = parsed.data;
-    const delivery = await findDelivery(db, data.deliveryId);
-    if (!delivery) throw new UnrecoverableError(`delivery ${data.deliveryId} does not exist`);
-    // A job of another database lifetime (restored from a dump): the row under this id is another
-    // message, which has a job of its own.
-    if (data.jobKey !== undefined && data.jobKey !== delivery.jobKey)
-      return { state: 'skipped', because: 'job of another database lifetime' };
-    if (!OPEN_STATES.includes(delivery.state)) return { state: 'skipped', because: delivery.state };
-    const payload = outboxPayloadSchema.safeParse(delivery.payload);
-    if (!payload.success) {
-      const error = `invalid payload: ${z.prettifyError(payload.error)}`;
-      await recordGaveUp(db, delivery.id, { outcome: 'invalid-payload', error });
-      throw new UnrecoverableError(error);
-    }
-    const lockToken = await deps.lock.acquire(delivery.id, deps.lockTtlMs ?? LOCK_TTL_MS);
+    const lockToken = await deps.lock.acquire(data.deliveryId, deps.lockTtlMs ?? LOCK_TTL_MS);
     if (!lockToken) return await delayJob(job, token, LOCK_BUSY_RETRY_MS);
     try {
+      const claim = await (deps.claim
+        ? deps.claim(data.deliveryId, data.jobKey)
+        : claimForSending(db, data.deliveryId, data.jobKey));
+      if (claim.found === 'missing')
+        throw new UnrecoverableError(`delivery ${data.deliveryId} does not exist`);
+      // A job of another database lifetime (restored from a dump): the row under this id is another
+      // message, which has a job of its own.
+      if (claim.found === 'other-lifetime')
+        return { state: 'skipped', because: 'job of another database lifetime' };
+      if (claim.found === 'settled') return { state: 'skipped', because: claim.state };
+      const delivery: ClaimedDelivery = claim.delivery;
+      const payload = outboxPayloadSchema.safeParse(delivery.payload);
+      if (!payload.success) {
+        const error = `invalid payload: ${z.prettifyError(payload.error)}`;
+        await recordGaveUp(db, delivery.id, { outcome: 'invalid-payload', error });
+        throw new UnrecoverableError(error);
+      }
       const current = await refreshReminder(db, delivery, payload.data);
       if (current === null) return { state: 'skipped', because: 'nothing left to remind of' };
       const start = { channel: delivery.channel, chatId: delivery.chatId };
       return await deliver(job, data, token, current, start);
     } finally {
-      await deps.lock.release(delivery.id, lockToken);
+      await deps.lock.release(data.deliveryId, lockToken);
     }
   };
 }

@@ -96,7 +96,7 @@ describe('a report between planning and sending', () => {
       connection,
       prefix,
       channels: new Map<ChannelId, Channel>([['telegram', channel]]),
-      limiter: { max: 50, duration: 1000 },
+      ratePerSecond: 50,
       perChatIntervalMs: 0,
     });
     await waitUntil(

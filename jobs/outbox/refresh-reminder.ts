@@ -4,8 +4,8 @@
  * left, the message is not sent at all.
  */
 import { dropAnsweredTasks } from '../../handlers/reminders/drop-answered-tasks.ts';
-import type { Delivery } from '../../store/deliveries.ts';
-import { remindersOfDelivery, withdrawReminders } from '../../store/deliveries.ts';
+import type { ClaimedDelivery } from '../../store/deliveries.ts';
+import { withdrawReminders } from '../../store/deliveries.ts';
 import { getOfficer } from '../../store/officers.ts';
 import type { PrismaClient } from '../../store/prisma-client.ts';
 import type { OutboxPayload } from './outbox-payload.ts';
@@ -17,11 +17,11 @@ import type { OutboxPayload } from './outbox-payload.ts';
  */
 export async function refreshReminder(
   db: PrismaClient,
-  delivery: Delivery,
+  delivery: Pick<ClaimedDelivery, 'id' | 'kind' | 'officerId' | 'reminders'>,
   payload: OutboxPayload,
 ): Promise<OutboxPayload | null> {
   if (delivery.kind !== 'reminder') return payload;
-  const carried = await remindersOfDelivery(db, delivery.id);
+  const carried = delivery.reminders;
   const answered = carried.filter((r) => r.lastReportAt !== null && r.lastReportAt > r.plannedAt);
   if (answered.length === 0) return payload;
   const answeredTasks = new Set(answered.map((r) => r.taskId));

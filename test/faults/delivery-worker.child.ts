@@ -30,7 +30,7 @@ const worker = createDeliveryWorker({
   prefix: env('QUEUE_PREFIX'),
   channels: new Map<ChannelId, Channel>([['telegram', channel]]),
   // A paced batch: 20 sends a second, so that the test can kill the process mid-way.
-  limiter: { max: 20, duration: 1000 },
+  ratePerSecond: 20,
   perChatIntervalMs: 0,
   concurrency: 5,
   // Short locks, so that a killed worker's jobs and deliveries are taken over within seconds.

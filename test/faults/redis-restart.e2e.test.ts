@@ -52,7 +52,7 @@ function harness() {
     connection,
     prefix: PREFIX,
     channels: new Map<ChannelId, Channel>([['telegram', channel]]),
-    limiter: { max: 50, duration: 1000 },
+    ratePerSecond: 50,
     perChatIntervalMs: 0,
   });
   cleanups.push(async () => {

@@ -62,7 +62,7 @@ function service(db: PrismaClient) {
     connection,
     prefix,
     channels: new Map<ChannelId, Channel>([['telegram', channel]]),
-    limiter: { max: 100, duration: 1000 },
+    ratePerSecond: 100,
     perChatIntervalMs: 0,
   });
   const close = async () => {

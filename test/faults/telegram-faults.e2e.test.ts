@@ -56,7 +56,7 @@ async function harness(fakeOptions: FakeTelegramOptions = {}, requestTimeoutMs =
     connection,
     prefix,
     channels: new Map<ChannelId, Channel>([['telegram', channel]]),
-    limiter: { max: 25, duration: 1000 },
+    ratePerSecond: 25,
     perChatIntervalMs: 0,
   });
   cleanups.push(async () => {
