@@ -22,6 +22,7 @@ import type { ReportStatus } from '../domain/reply/report-status.ts';
 import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
 import { responsibleNames } from './digest-snapshot.ts';
 import { previousDigest } from './digests.ts';
+import { DONE_STATUSES_SQL } from './web-pages.ts';
 
 /** A task as the overview's figures read it. */
 export interface OverviewTask {
@@ -72,7 +73,7 @@ export async function loadOverviewSnapshot(db: PrismaClient, asOf: Date): Promis
                t.id, t.plan_id, t.code, g.code,
                CASE WHEN later.task_id IS NULL THEN t.due_date ELSE later.previous_due END,
                t.status, t.done_at,
-               CASE WHEN t.done_at IS NULL AND t.status IN ('done', 'done_maintained') THEN
+               CASE WHEN t.done_at IS NULL AND t.status IN (${DONE_STATUSES_SQL}) THEN
                  greatest(t.last_report_at,
                    (SELECT s.reported_at FROM status_report s
                      WHERE s.task_id = t.id AND s.superseded_at IS NULL AND s.reported_at <= ${asOf}
