@@ -103,80 +103,117 @@ export async function webPagesCost(
   const server = Fastify({ logger: false });
   try {
     const { committeeId, busyTaskId } = await seedWebBench(env.db, taskCount, reportCount);
-    const now = () => new Date('2025-12-01T03:00:00Z');
-    const outbox: Outbox = {
-      enqueue: () => Promise.reject(new Error('no messages in the bench')),
-    } as unknown as Outbox;
-    await registerDashboard(server, {
-      db: env.db,
-      outbox,
-      now,
-      publicBaseUrl: 'http://127.0.0.1',
-      enabledChannels: () => new Set(),
-    });
-    const { url } = await createWebLink(env.db, 'http://127.0.0.1', committeeId, now());
-    const login = await server.inject({ method: 'GET', url: new URL(url).pathname });
-    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-    const pages = [
-      '/',
-      '/tasks',
-      '/tasks?timing=overdue&sort=due&page=3',
-      '/tasks?q=can%20cuoc%20dien%20tu%2042',
-      `/tasks?q=${encodeURIComponent('Căn cước điện tử')}`,
-      `/tasks/${busyTaskId}`,
-      '/agencies',
-    ];
+    const cookie = await signedInDashboard(server, env.db, committeeId);
+    writeLoadAverage();
     const out: WebPageTiming[] = [];
     let changes = 0;
-    process.stderr.write(
-      `  (load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')} on ${os.cpus().length} cores)\n`,
-    );
-    for (const page of pages) {
-      const cold = performance.now();
-      const first = await server.inject({ method: 'GET', url: page, headers: { cookie } });
-      const firstMs = performance.now() - cold;
-      if (first.statusCode !== 200) throw new Error(`${page}: HTTP ${first.statusCode}`);
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const started = performance.now();
-        await server.inject({ method: 'GET', url: page, headers: { cookie } });
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      // Right after a data change: a new report on the busy task (its state moves with it).
-      const rebuilds: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        changes += 1;
-        const at = new Date(now().getTime() - 60_000 * (100 - changes));
-        await env.db.$executeRaw`
-          INSERT INTO status_report (task_id, officer_id, status, progress, reported_at, channel, platform_message_id)
-          SELECT ${busyTaskId}, officer_id, 'in_progress', ${changes % 100}, ${at}, 'telegram', ${`bench-change-${changes}`}
-            FROM status_report WHERE task_id = ${busyTaskId} LIMIT 1`;
-        await env.db.task.update({
-          where: { id: busyTaskId },
-          data: { status: 'in_progress', progress: changes % 100, lastReportAt: at },
-        });
-        const started = performance.now();
-        await server.inject({ method: 'GET', url: page, headers: { cookie } });
-        rebuilds.push(performance.now() - started);
-      }
-      rebuilds.sort((a, b) => a - b);
-      const rebuildMs = rebuilds[1]!;
-      out.push({
-        rebuildMs,
-        page,
-        medianMs: times[Math.floor(times.length / 2)]!,
-        maxMs: times.at(-1)!,
-        firstMs,
-        bytes: first.body.length,
-      });
+    const changeBusyTask = () => {
+      changes += 1;
+      return reportOnBusyTask(env.db, busyTaskId, changes);
+    };
+    for (const page of benchPages(busyTaskId)) {
+      out.push(await timePage(server, page, cookie, runs, changeBusyTask));
     }
     return out;
   } finally {
     await server.close();
     await env.close();
   }
+}
+
+/** The bench's clock: every page is read at this instant. */
+const benchNow = () => new Date('2025-12-01T03:00:00Z');
+
+type BenchDb = Awaited<ReturnType<typeof benchEnv>>['db'];
+
+/** Registers the dashboard on `server` and signs the committee member in; answers the session cookie. */
+async function signedInDashboard(
+  server: ReturnType<typeof Fastify>,
+  db: BenchDb,
+  committeeId: number,
+): Promise<string> {
+  const outbox: Outbox = {
+    enqueue: () => Promise.reject(new Error('no messages in the bench')),
+  } as unknown as Outbox;
+  await registerDashboard(server, {
+    db,
+    outbox,
+    now: benchNow,
+    publicBaseUrl: 'http://127.0.0.1',
+    enabledChannels: () => new Set(),
+  });
+  const { url } = await createWebLink(db, 'http://127.0.0.1', committeeId, benchNow());
+  const login = await server.inject({ method: 'GET', url: new URL(url).pathname });
+  return String(login.headers['set-cookie']).split(';')[0]!;
+}
+
+/** The pages timed: overview, task lists (plain, filtered, searched without and with diacritics), a busy task, agencies. */
+function benchPages(busyTaskId: number): string[] {
+  return [
+    '/',
+    '/tasks',
+    '/tasks?timing=overdue&sort=due&page=3',
+    '/tasks?q=can%20cuoc%20dien%20tu%2042',
+    `/tasks?q=${encodeURIComponent('Căn cước điện tử')}`,
+    `/tasks/${busyTaskId}`,
+    '/agencies',
+  ];
+}
+
+/** The machine's load average, on stderr: figures taken on a busy machine read differently. */
+function writeLoadAverage(): void {
+  process.stderr.write(
+    `  (load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${os.cpus().length} cores)\n`,
+  );
+}
+
+/** A new report (the `change`-th) on the busy task, and the task's state moved with it. */
+async function reportOnBusyTask(db: BenchDb, busyTaskId: number, change: number): Promise<void> {
+  const at = new Date(benchNow().getTime() - 60_000 * (100 - change));
+  await db.$executeRaw`
+    INSERT INTO status_report (task_id, officer_id, status, progress, reported_at, channel, platform_message_id)
+    SELECT ${busyTaskId}, officer_id, 'in_progress', ${change % 100}, ${at}, 'telegram', ${`bench-change-${change}`}
+      FROM status_report WHERE task_id = ${busyTaskId} LIMIT 1`;
+  await db.task.update({
+    where: { id: busyTaskId },
+    data: { status: 'in_progress', progress: change % 100, lastReportAt: at },
+  });
+}
+
+/** One page's timings: its first render, `runs` renders, and 3 renders each right after `change()`. */
+async function timePage(
+  server: ReturnType<typeof Fastify>,
+  page: string,
+  cookie: string,
+  runs: number,
+  change: () => Promise<void>,
+): Promise<WebPageTiming> {
+  const render = async () => {
+    const started = performance.now();
+    const response = await server.inject({ method: 'GET', url: page, headers: { cookie } });
+    return { ms: performance.now() - started, response };
+  };
+  const first = await render();
+  if (first.response.statusCode !== 200) throw new Error(`${page}: HTTP ${first.response.statusCode}`);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await render()).ms);
+  times.sort((a, b) => a - b);
+  // Right after a data change: a new report on the busy task (its state moves with it).
+  const rebuilds: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await change();
+    rebuilds.push((await render()).ms);
+  }
+  rebuilds.sort((a, b) => a - b);
+  return {
+    rebuildMs: rebuilds[1]!,
+    page,
+    medianMs: times[Math.floor(times.length / 2)]!,
+    maxMs: times.at(-1)!,
+    firstMs: first.ms,
+    bytes: first.response.body.length,
+  };
 }

@@ -22,6 +22,7 @@ import type { ReportStatus } from '../domain/reply/report-status.ts';
 import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
 import { responsibleNames } from './digest-snapshot.ts';
 import { previousDigest } from './digests.ts';
+import { DONE_STATUSES_SQL } from './web-pages.ts';
 
 /** A task as the overview's figures read it. */
 export interface OverviewTask {
@@ -64,15 +65,42 @@ type TaskRow = [
 /** The overview's snapshot of the weekly digest at `asOf`; null: build the full digest. */
 export async function loadOverviewSnapshot(db: PrismaClient, asOf: Date): Promise<OverviewSnapshot | null> {
   const period = digestPeriod('weekly', asOf);
-  const [taskJson, blockers, baseline, plans, groups] = await Promise.all([
-    // One JSON text rather than 5,000 rows: the driver's per-row, per-column decoding cost more than
-    // the query itself; JSON.parse reads it in a few milliseconds.
-    db.$queryRaw<Array<{ rows: string }>>`
+  const [rows, blockerReports, baseline, plans, groups] = await Promise.all([
+    loadTaskRows(db, asOf),
+    loadBlockerReports(db, period),
+    previousDigest(db, 'weekly', asOf, period.key),
+    // Raw statements throughout: the first use of each Prisma query shape costs its compilation (tens
+    // of milliseconds), which the first render after a start would pay.
+    db.$queryRaw<Array<{ id: number; title: string }>>`SELECT id, title FROM plan ORDER BY id`,
+    db.$queryRaw<Array<{ planId: number; code: string; title: string }>>`
+      SELECT plan_id AS "planId", code, title FROM task_group ORDER BY plan_id, position`,
+  ]);
+  if (rows.some(reportedAfterAsOf)) return null;
+  return {
+    asOf,
+    period,
+    previous: baseline?.totals ?? null,
+    plans,
+    groups,
+    tasks: rows.map(overviewTaskOf),
+    blockerReports,
+  };
+}
+
+/**
+ * Every task not removed at `asOf`, in the snapshot's order (plan, position), with its due date at
+ * `asOf` (the first extension approved later is undone) and, for a done task without `done_at`, its
+ * last report by `asOf`.
+ */
+async function loadTaskRows(db: PrismaClient, asOf: Date): Promise<TaskRow[]> {
+  // One JSON text rather than 5,000 rows: the driver's per-row, per-column decoding cost more than
+  // the query itself; JSON.parse reads it in a few milliseconds.
+  const taskJson = await db.$queryRaw<Array<{ rows: string }>>`
       SELECT coalesce(json_agg(json_build_array(
                t.id, t.plan_id, t.code, g.code,
                CASE WHEN later.task_id IS NULL THEN t.due_date ELSE later.previous_due END,
                t.status, t.done_at,
-               CASE WHEN t.done_at IS NULL AND t.status IN ('done', 'done_maintained') THEN
+               CASE WHEN t.done_at IS NULL AND t.status IN (${DONE_STATUSES_SQL}) THEN
                  greatest(t.last_report_at,
                    (SELECT s.reported_at FROM status_report s
                      WHERE s.task_id = t.id AND s.superseded_at IS NULL AND s.reported_at <= ${asOf}
@@ -86,19 +114,52 @@ export async function loadOverviewSnapshot(db: PrismaClient, asOf: Date): Promis
           SELECT DISTINCT ON (e.task_id) e.task_id, e.previous_due FROM deadline_extension e
            WHERE e.state = 'approved' AND coalesce(e.decided_at, e.created_at) > ${asOf}
            ORDER BY e.task_id, coalesce(e.decided_at, e.created_at), e.id) later ON later.task_id = t.id
-       WHERE t.removed_at IS NULL OR t.removed_at > ${asOf}`,
-    db.$queryRaw<
-      Array<{
-        task_id: number;
-        status: ReportStatus | null;
-        progress: number | null;
-        result: string | null;
-        blocker: string;
-        reported_at: Date;
-        officer_name: string;
-        agency_name: string;
-      }>
-    >`
+       WHERE t.removed_at IS NULL OR t.removed_at > ${asOf}`;
+  return JSON.parse(taskJson[0]?.rows ?? '[]') as TaskRow[];
+}
+
+/** True when the task reported after `asOf` (its stored state is later than the snapshot's). */
+function reportedAfterAsOf(row: TaskRow): boolean {
+  return row[8] === true;
+}
+
+/** A task row as the overview reads it (instants back to `Date`). */
+function overviewTaskOf([
+  id,
+  planId,
+  code,
+  groupCode,
+  due,
+  status,
+  doneAt,
+  lastReportAt,
+]: TaskRow): OverviewTask {
+  return {
+    id,
+    planId,
+    code,
+    groupCode,
+    due,
+    status,
+    doneAt: doneAt === null ? null : new Date(doneAt),
+    lastReportAt: lastReportAt === null ? null : new Date(lastReportAt),
+  };
+}
+
+/** The reports of `period` that carry a blocker (blank ones included), one per task, instant and officer's name. */
+async function loadBlockerReports(db: PrismaClient, period: DigestPeriod): Promise<DigestReport[]> {
+  const rows = await db.$queryRaw<
+    Array<{
+      task_id: number;
+      status: ReportStatus | null;
+      progress: number | null;
+      result: string | null;
+      blocker: string;
+      reported_at: Date;
+      officer_name: string;
+      agency_name: string;
+    }>
+  >`
       SELECT s.task_id, s.status::text AS status, s.progress, s.result, s.blocker, s.reported_at,
              o.name AS officer_name, a.name AS agency_name
         FROM status_report s
@@ -112,46 +173,17 @@ export async function loadOverviewSnapshot(db: PrismaClient, asOf: Date): Promis
            SELECT 1 FROM status_report d JOIN officer od ON od.id = d.officer_id
             WHERE d.task_id = s.task_id AND d.reported_at = s.reported_at AND d.superseded_at IS NULL
               AND d.id < s.id AND od.name = o.name)
-       ORDER BY s.reported_at, s.id`,
-    previousDigest(db, 'weekly', asOf, period.key),
-    // Raw statements throughout: the first use of each Prisma query shape costs its compilation (tens
-    // of milliseconds), which the first render after a start would pay.
-    db.$queryRaw<Array<{ id: number; title: string }>>`SELECT id, title FROM plan ORDER BY id`,
-    db.$queryRaw<Array<{ planId: number; code: string; title: string }>>`
-      SELECT plan_id AS "planId", code, title FROM task_group ORDER BY plan_id, position`,
-  ]);
-  const rows = JSON.parse(taskJson[0]?.rows ?? '[]') as TaskRow[];
-  if (rows.some((r) => r[8] === true)) return null;
-  const tasks = rows.map(
-    ([id, planId, code, groupCode, due, status, doneAt, lastReportAt]): OverviewTask => ({
-      id,
-      planId,
-      code,
-      groupCode,
-      due,
-      status,
-      doneAt: doneAt === null ? null : new Date(doneAt),
-      lastReportAt: lastReportAt === null ? null : new Date(lastReportAt),
-    }),
-  );
-  return {
-    asOf,
-    period,
-    previous: baseline?.totals ?? null,
-    plans,
-    groups,
-    tasks,
-    blockerReports: blockers.map((r) => ({
-      taskId: r.task_id,
-      officerName: r.officer_name,
-      agencyName: r.agency_name,
-      status: r.status,
-      progress: r.progress,
-      result: r.result,
-      blocker: r.blocker,
-      reportedAt: r.reported_at,
-    })),
-  };
+       ORDER BY s.reported_at, s.id`;
+  return rows.map((r) => ({
+    taskId: r.task_id,
+    officerName: r.officer_name,
+    agencyName: r.agency_name,
+    status: r.status,
+    progress: r.progress,
+    result: r.result,
+    blocker: r.blocker,
+    reportedAt: r.reported_at,
+  }));
 }
 
 /**

@@ -6,13 +6,20 @@
  * (domain/digest/digest-totals.ts, digest-lists.ts): not done and due before today (Vietnam), due
  * within 14 days, no report since the first of the Vietnam month.
  */
+import { addDays } from '../domain/calendar/civil-date.ts';
 import { withinZaloWindow } from '../domain/channel/zalo-window.ts';
+import { DONE_STATUSES } from '../domain/reply/report-status.ts';
 import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
 import { agenciesRepresentedBy } from './tasks.ts';
 
 export const TASKS_PAGE_SIZE = 50;
 const DUE_SOON_DAYS = 14;
-const DONE = ['done', 'done_maintained'];
+
+/**
+ * {@link DONE_STATUSES} as a literal SQL list (`'done', 'done_maintained'`), for statements whose plan
+ * should see the constants rather than parameters. Safe: the statuses are fixed identifiers without quotes.
+ */
+export const DONE_STATUSES_SQL = Prisma.raw(DONE_STATUSES.map((status) => `'${status}'`).join(', '));
 
 /** Words of a search that are matched (the rest are ignored). */
 const MAX_SEARCH_WORDS = 8;
@@ -93,12 +100,6 @@ function monthStart(today: string): Date {
   return new Date(`${today.slice(0, 7)}-01T00:00:00+07:00`);
 }
 
-function addDays(isoDay: string, days: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 const ORDER: Record<TaskSort, (desc: boolean) => Prisma.Sql> = {
   code: (desc) => (desc ? Prisma.sql`t.plan_id DESC, t.position DESC` : Prisma.sql`t.plan_id, t.position`),
   due: (desc) =>
@@ -129,7 +130,7 @@ export async function listTasks(
       Prisma.sql`EXISTS (SELECT 1 FROM task_agency la WHERE la.task_id = t.id AND la.role = 'lead' AND la.agency_id = ${filter.leadAgencyId})`,
     );
   }
-  const notDone = Prisma.sql`t.status::text NOT IN (${Prisma.join(DONE)})`;
+  const notDone = Prisma.sql`t.status::text NOT IN (${Prisma.join([...DONE_STATUSES])})`;
   if (filter.timing === 'overdue') where.push(Prisma.sql`${notDone} AND t.due_date < ${today}::date`);
   if (filter.timing === 'dueSoon') {
     where.push(
@@ -279,9 +280,9 @@ export async function agencyTable(db: PrismaClient, today: string, now: Date): P
     )
     SELECT a.id, a.name,
            count(l.id) AS tasks,
-           count(l.id) FILTER (WHERE l.status IN ('done', 'done_maintained')
+           count(l.id) FILTER (WHERE l.status IN (${DONE_STATUSES_SQL})
              AND (l.due_date IS NULL OR l.done_at IS NULL OR (l.done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= l.due_date)) AS "doneOnTime",
-           count(l.id) FILTER (WHERE l.status NOT IN ('done', 'done_maintained') AND l.due_date < ${today}::date) AS overdue,
+           count(l.id) FILTER (WHERE l.status NOT IN (${DONE_STATUSES_SQL}) AND l.due_date < ${today}::date) AS overdue,
            COALESCE(max(rem.reminders), 0) AS reminders,
            COALESCE(max(rem.answered), 0) AS answered,
            max(l.last_report_at) AS "lastReportAt"
@@ -289,7 +290,7 @@ export async function agencyTable(db: PrismaClient, today: string, now: Date): P
       JOIN lead l ON l.agency_id = a.id
       LEFT JOIN rem ON rem.agency_id = a.id
      GROUP BY a.id, a.name
-     ORDER BY count(l.id) FILTER (WHERE l.status NOT IN ('done', 'done_maintained') AND l.due_date < ${today}::date) DESC, a.name`;
+     ORDER BY count(l.id) FILTER (WHERE l.status NOT IN (${DONE_STATUSES_SQL}) AND l.due_date < ${today}::date) DESC, a.name`;
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

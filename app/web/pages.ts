@@ -4,6 +4,7 @@
  * moment). Every value goes through the escaping
  * template of ./html.ts; the only raw markup is the chart SVG our own renderer writes with escaped text.
  */
+import { isoDate } from '../../domain/calendar/civil-date.ts';
 import { vnDate, vnTime } from '../../domain/calendar/working-time.ts';
 import { dmy } from '../../jobs/digest/render/digest-labels.ts';
 import { renderDigestChartSvg } from '../../jobs/digest/render/render-digest-chart.ts';
@@ -20,9 +21,8 @@ import { escapeHtml, type Html, html, raw } from './html.ts';
 import { type PageContext, page } from './layout.ts';
 import type { OverviewModel } from './overview-model.ts';
 
-const isoDay = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 const day = (d: Date | null): string => {
-  const iso = isoDay(d);
+  const iso = isoDate(d);
   return iso ? dmy(iso) : '—';
 };
 /** An instant in Vietnam time, "08:30 15/11/2024". */
