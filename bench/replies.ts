@@ -136,16 +136,13 @@ function update(n: number, id = 1_000_000 + n) {
   };
 }
 
-export async function replyBurst(
-  replies: number,
-  concurrency: number,
-  workers = 2,
-  pacedRate = 500,
-): Promise<RepliesResult> {
-  let queries = 0;
-  const env = await benchEnv('replies', { onQuery: () => queries++ });
-  const fake = await startFakeTelegramServer({ token: TOKEN });
-  const port = 39_000 + Math.floor(Math.random() * 1000);
+type BenchEnv = Awaited<ReturnType<typeof benchEnv>>;
+type Runtime = Awaited<ReturnType<typeof startRuntime>>;
+/** Posts update `n` (with update id `id`, default 1_000_000 + n) and resolves once it is acknowledged (200). */
+type Post = (n: number, id?: number) => Promise<void>;
+
+/** The `bot` role's configuration: the webhook on `port`, secret-checked, the fake Bot API behind it. */
+function botRoleConfig(env: BenchEnv, apiRoot: string, port: number) {
   const parsed = parseConfig({
     DATABASE_URL: env.url,
     REDIS_URL,
@@ -155,27 +152,35 @@ export async function replyBurst(
     LOG_LEVEL: 'error',
     OUTBOX_RATE_PER_SECOND: '1000',
     TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: fake.apiRoot,
+    TELEGRAM_API_ROOT: apiRoot,
     TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/webhooks/telegram`,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
   });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-  const logger = createLogger({
-    level: 'error',
-    secrets: [],
-    destination: new Writable({ write: (_c, _e, done) => done() }),
-  });
-  const redis = createRedis(REDIS_URL);
-  await redis.connect();
-  await seed(env.db);
-  const runtime = await startRuntime({ config: parsed.config, role: 'bot', db: env.db, redis, logger });
-  let children: ChildProcess[] = [];
-  let inProcess: Awaited<ReturnType<typeof startRuntime>> | null = null;
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const latencies: number[] = [];
-  const redeliverEvery = 10;
-  let next = 0;
-  const post = (n: number, id?: number) =>
+  return parsed.config;
+}
+
+/** The environment of the worker processes: same database, Redis prefix and fake Bot API, production mode. */
+function workerEnv(env: BenchEnv, apiRoot: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env['PATH'],
+    DATABASE_URL: env.url,
+    REDIS_URL,
+    QUEUE_PREFIX: env.prefix,
+    LOG_LEVEL: 'error',
+    OUTBOX_RATE_PER_SECOND: '1000',
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: apiRoot,
+    NODE_ENV: 'production',
+  };
+}
+
+/**
+ * A poster of status replies to the webhook on `port` over `agent`: each request's time from sending to
+ * the end of its answer is pushed to `latencies`; rejects when the webhook does not answer 200.
+ */
+function webhookPoster(port: number, agent: Agent, latencies: number[]): Post {
+  return (n, id) =>
     new Promise<void>((resolve, reject) => {
       const body = JSON.stringify(update(n, id));
       const started = performance.now();
@@ -204,92 +209,187 @@ export async function replyBurst(
       req.on('error', reject);
       req.end(body);
     });
+}
+
+/**
+ * The closed-loop burst: replies 0..n-1, then every 10th again (as Telegram redelivers after a timeout),
+ * posted by `concurrency` connections each as fast as the webhook answers (at most `concurrency` requests
+ * in flight, as Telegram's max_connections). Returns the number of posts and the redeliveries among them.
+ */
+async function postBurst(
+  replies: number,
+  concurrency: number,
+  post: Post,
+): Promise<{ posts: number; redelivered: number }> {
+  const redeliverEvery = 10;
+  const again = Array.from({ length: Math.floor(replies / redeliverEvery) }, (_, i) => i * redeliverEvery);
+  const order = [...Array.from({ length: replies }, (_, n) => n), ...again];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < order.length; i = next++) await post(order[i]!);
+    }),
+  );
+  return { posts: order.length, redelivered: again.length };
+}
+
+/** Reads one `count(...) AS n` figure. */
+async function countRows(watcher: pg.Client, sql: string): Promise<number> {
+  return Number((await watcher.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
+}
+
+/**
+ * Waits (up to 120 s, polling every 20 ms) until `replies` distinct messages have a status report; returns
+ * the distinct count reached (lower on timeout) and the reports recorded in all.
+ */
+async function waitForBurstRecorded(
+  watcher: pg.Client,
+  replies: number,
+): Promise<{ distinct: number; recorded: number; doneAt: number }> {
+  let distinct = 0;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    distinct = await countRows(watcher, 'SELECT count(DISTINCT platform_message_id) AS n FROM status_report');
+    if (distinct >= replies) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const doneAt = performance.now();
+  const recorded = await countRows(watcher, 'SELECT count(*) AS n FROM status_report');
+  return { distinct, recorded, doneAt };
+}
+
+/**
+ * The open-loop run: `replies` new replies (fresh update ids) arriving at `pacedRate` a second, each posted
+ * at its time whatever the answers before it, over the same connections. Clears `latencies` first and
+ * returns the acknowledgement latencies of these posts, sorted.
+ */
+async function postPaced(
+  replies: number,
+  pacedRate: number,
+  post: Post,
+  latencies: number[],
+): Promise<number[]> {
+  latencies.length = 0;
+  const pacedStart = performance.now();
+  const paced: Promise<void>[] = [];
+  for (let i = 0; i < replies; i++) {
+    const due = pacedStart + (i * 1000) / pacedRate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    paced.push(post(i, 3_000_000 + i));
+  }
+  await Promise.all(paced);
+  return [...latencies].sort((a, b) => a - b);
+}
+
+/** Waits (up to 180 s, polling every 50 ms) until at least `total` status reports are recorded. */
+async function waitForReports(watcher: pg.Client, total: number): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if ((await countRows(watcher, 'SELECT count(*) AS n FROM status_report')) >= total) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** What the measuring steps use: the seeded database, the webhook poster and its latencies, the SQL counter. */
+interface BurstRig {
+  env: BenchEnv;
+  post: Post;
+  latencies: number[];
+  queries: () => number;
+}
+
+/**
+ * The measurements once the worker processes listen: the burst and its recording, then the paced run,
+ * then (worker processes stopped, a worker in this process) the SQL statements per reply.
+ */
+async function measure(
+  rig: BurstRig,
+  replies: number,
+  concurrency: number,
+  pacedRate: number,
+  stopChildren: () => Promise<void>,
+  startInProcess: () => Promise<Runtime>,
+): Promise<Omit<RepliesResult, 'replies' | 'concurrency' | 'workers'>> {
+  const started = performance.now();
+  const burst = await postBurst(replies, concurrency, rig.post);
+  const burstSeconds = (performance.now() - started) / 1000;
+  const watcher = new pg.Client({ connectionString: rig.env.url });
+  await watcher.connect();
+  const { distinct, recorded, doneAt } = await waitForBurstRecorded(watcher, replies);
+  const seconds = (doneAt - started) / 1000;
+  // The burst's acknowledgements (redeliveries included), sorted before the paced posts add theirs.
+  const acks = [...rig.latencies].sort((a, b) => a - b);
+  const pacedAcks = await postPaced(replies, pacedRate, rig.post, rig.latencies);
+  await waitForReports(watcher, recorded + replies);
+  await stopChildren();
+  // Queries per reply: a worker in this process, whose statements the counter sees.
+  const inProcess = await startInProcess();
+  const perReply = await queriesPerReply(inProcess, watcher, rig.post, rig.queries, Math.min(200, replies));
+  await watcher.end();
+  return {
+    p50ms: percentile(acks, 50),
+    p99ms: percentile(acks, 99),
+    acksPerSecond: burst.posts / burstSeconds,
+    paced: { ratePerSecond: pacedRate, p50ms: percentile(pacedAcks, 50), p99ms: percentile(pacedAcks, 99) },
+    perSecond: replies / seconds,
+    duplicates: recorded - distinct,
+    lost: replies - distinct,
+    redelivered: burst.redelivered,
+    queries: perReply,
+  };
+}
+
+/**
+ * Runs the reply burst against a fresh database and Redis prefix (see the file comment) and removes
+ * everything it started, whether it succeeds or fails.
+ */
+export async function replyBurst(
+  replies: number,
+  concurrency: number,
+  workers = 2,
+  pacedRate = 500,
+): Promise<RepliesResult> {
+  let queries = 0;
+  const env = await benchEnv('replies', { onQuery: () => queries++ });
+  const fake = await startFakeTelegramServer({ token: TOKEN });
+  const port = 39_000 + Math.floor(Math.random() * 1000);
+  const config = botRoleConfig(env, fake.apiRoot, port);
+  const logger = createLogger({
+    level: 'error',
+    secrets: [],
+    destination: new Writable({ write: (_c, _e, done) => done() }),
+  });
+  const redis = createRedis(REDIS_URL);
+  await redis.connect();
+  await seed(env.db);
+  const runtime = await startRuntime({ config, role: 'bot', db: env.db, redis, logger });
+  let children: ChildProcess[] = [];
+  let inProcess = null as Runtime | null;
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  const rig: BurstRig = {
+    env,
+    post: webhookPoster(port, agent, latencies),
+    latencies,
+    queries: () => queries,
+  };
   try {
-    children = await startWorkers(
-      workers,
-      WORKER_NICENESS,
-      {
-        PATH: process.env['PATH'],
-        DATABASE_URL: env.url,
-        REDIS_URL,
-        QUEUE_PREFIX: env.prefix,
-        LOG_LEVEL: 'error',
-        OUTBOX_RATE_PER_SECOND: '1000',
-        TELEGRAM_BOT_TOKEN: TOKEN,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        NODE_ENV: 'production',
-      },
-      () => runtime.queues.inbound.getWorkersCount(),
+    children = await startWorkers(workers, WORKER_NICENESS, workerEnv(env, fake.apiRoot), () =>
+      runtime.queues.inbound.getWorkersCount(),
     );
-    const started = performance.now();
-    // Telegram redelivers an update when it thinks the first delivery failed: every 10th again, over the
-    // same connections (at most `concurrency` requests in flight, as Telegram's max_connections).
-    const again = Array.from({ length: Math.floor(replies / redeliverEvery) }, (_, i) => i * redeliverEvery);
-    const order = [...Array.from({ length: replies }, (_, n) => n), ...again];
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        for (let i = next++; i < order.length; i = next++) await post(order[i]!);
-      }),
-    );
-    const burstSeconds = (performance.now() - started) / 1000;
-    const watcher = new pg.Client({ connectionString: env.url });
-    await watcher.connect();
-    const count = async (sql: string) => Number((await watcher.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
-    let distinct = 0;
-    const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline) {
-      distinct = await count('SELECT count(DISTINCT platform_message_id) AS n FROM status_report');
-      if (distinct >= replies) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const seconds = (performance.now() - started) / 1000;
-    const recorded = await count('SELECT count(*) AS n FROM status_report');
-    // The burst's acknowledgements (redeliveries included), sorted before the posts below add theirs.
-    const acks = [...latencies].sort((a, b) => a - b);
-    // Paced: the same number of new replies arriving at `pacedRate` a second (open loop: each is posted
-    // at its time whatever the answers before it), over the same connections.
-    latencies.length = 0;
-    const pacedStart = performance.now();
-    const paced: Promise<void>[] = [];
-    for (let i = 0; i < replies; i++) {
-      const due = pacedStart + (i * 1000) / pacedRate;
-      const wait = due - performance.now();
-      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-      paced.push(post(i, 3_000_000 + i));
-    }
-    await Promise.all(paced);
-    const pacedAcks = [...latencies].sort((a, b) => a - b);
-    const pacedDeadline = Date.now() + 180_000;
-    while (Date.now() < pacedDeadline) {
-      if ((await count('SELECT count(*) AS n FROM status_report')) >= recorded + replies) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    await stopWorkers(children);
-    // Queries per reply: a worker in this process, whose statements the counter sees.
-    inProcess = await startRuntime({
-      config: parsed.config,
-      role: 'worker',
-      db: env.db,
-      redis,
-      logger,
-      listen: false,
-    });
-    const perReply = await queriesPerReply(inProcess, watcher, post, () => queries, Math.min(200, replies));
-    await watcher.end();
-    return {
+    const figures = await measure(
+      rig,
       replies,
       concurrency,
-      p50ms: percentile(acks, 50),
-      p99ms: percentile(acks, 99),
-      acksPerSecond: order.length / burstSeconds,
-      paced: { ratePerSecond: pacedRate, p50ms: percentile(pacedAcks, 50), p99ms: percentile(pacedAcks, 99) },
-      perSecond: replies / seconds,
-      duplicates: recorded - distinct,
-      lost: replies - distinct,
-      redelivered: again.length,
-      queries: perReply,
-      workers,
-    };
+      pacedRate,
+      () => stopWorkers(children),
+      async () => {
+        inProcess = await startRuntime({ config, role: 'worker', db: env.db, redis, logger, listen: false });
+        return inProcess;
+      },
+    );
+    return { replies, concurrency, ...figures, workers };
   } finally {
     agent.destroy();
     await stopWorkers(children);

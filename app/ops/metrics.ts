@@ -51,62 +51,78 @@ async function queueFigures(queue: Queue, now: number): Promise<QueueFigures> {
   return { name: queue.name, counts, oldestWaitingSeconds: Math.max(0, (now - dueAt) / 1000) };
 }
 
-export function createOpsMetrics(deps: MetricsDeps): OpsMetrics {
-  const registry = new Registry();
-  const timeoutMs = deps.timeoutMs ?? 2000;
-  const now = deps.now ?? Date.now;
-  if (deps.processMetrics !== false) collectDefaultMetrics({ register: registry });
+/**
+ * The figures of the scrape in progress, read by `render()` before the registry is collected; the
+ * collect functions only copy them. `null` means the source did not answer during this scrape.
+ */
+interface ScrapeFigures {
+  counts: OpsCounts | null;
+  queues: QueueFigures[] | null;
+}
 
-  // The figures of the scrape in progress; the collect functions below only copy them.
-  let counts: OpsCounts | null = null;
-  let queues: QueueFigures[] | null = null;
-  const registers = [registry];
+type Registers = Registry[];
 
+/** Registers `deanbot_metrics_source_up{source}`: 1 when PostgreSQL / Redis answered this scrape, else 0. */
+function registerSourceUp(registers: Registers, figures: ScrapeFigures): void {
   new Gauge({
     name: 'deanbot_metrics_source_up',
     help: 'Whether a source of these metrics answered during this scrape (1) or not (0).',
     labelNames: ['source'] as const,
     registers,
     collect() {
-      this.set({ source: 'database' }, counts ? 1 : 0);
-      this.set({ source: 'redis' }, queues ? 1 : 0);
+      this.set({ source: 'database' }, figures.counts ? 1 : 0);
+      this.set({ source: 'redis' }, figures.queues ? 1 : 0);
     },
   });
+}
 
-  /** A counter whose value is a total kept in PostgreSQL: copied, never accumulated here. */
-  const totalCounter = <L extends string>(
-    name: string,
-    help: string,
-    labelNames: readonly L[],
-    values: (c: OpsCounts) => { labels: Record<L, string>; value: number }[],
-  ) =>
-    new Counter<L>({
-      name,
-      help,
-      labelNames,
-      registers,
-      collect() {
-        this.reset();
-        if (!counts) return;
-        for (const { labels, value } of values(counts)) this.inc(labels as never, value);
-      },
-    });
+/**
+ * Registers a counter whose value is a total kept in PostgreSQL: reset and copied at each scrape, never
+ * accumulated here; left empty when the database did not answer.
+ */
+function registerTotalCounter<L extends string>(
+  registers: Registers,
+  figures: ScrapeFigures,
+  name: string,
+  help: string,
+  labelNames: readonly L[],
+  values: (c: OpsCounts) => { labels: Record<L, string>; value: number }[],
+): void {
+  new Counter<L>({
+    name,
+    help,
+    labelNames,
+    registers,
+    collect() {
+      this.reset();
+      if (!figures.counts) return;
+      for (const { labels, value } of values(figures.counts)) this.inc(labels as never, value);
+    },
+  });
+}
 
-  const byChannel = (c: OpsCounts, states: string[]) => {
-    const totals = new Map<string, number>();
-    for (const d of c.deliveries) {
-      if (states.includes(d.state)) totals.set(d.channel, (totals.get(d.channel) ?? 0) + d.count);
-    }
-    return [...totals].map(([channel, value]) => ({ labels: { channel }, value }));
-  };
+/** Sums the deliveries in one of `states` by channel, as `{ labels: { channel }, value }` rows. */
+function deliveriesByChannel(c: OpsCounts, states: string[]) {
+  const totals = new Map<string, number>();
+  for (const d of c.deliveries) {
+    if (states.includes(d.state)) totals.set(d.channel, (totals.get(d.channel) ?? 0) + d.count);
+  }
+  return [...totals].map(([channel, value]) => ({ labels: { channel }, value }));
+}
 
-  totalCounter(
+/** Registers the message counters (sent, failed, retried, inbound), totals copied from PostgreSQL. */
+function registerMessageTotals(registers: Registers, figures: ScrapeFigures): void {
+  registerTotalCounter(
+    registers,
+    figures,
     'deanbot_messages_sent_total',
     'Outgoing messages delivered, by the channel that delivered them.',
     ['channel'],
-    (c) => byChannel(c, ['sent']),
+    (c) => deliveriesByChannel(c, ['sent']),
   );
-  totalCounter(
+  registerTotalCounter(
+    registers,
+    figures,
     'deanbot_messages_failed_total',
     'Outgoing messages given up: failed (refused, retries exhausted) or undeliverable (no channel reached the officer).',
     ['channel', 'state'],
@@ -115,25 +131,46 @@ export function createOpsMetrics(deps: MetricsDeps): OpsMetrics {
         .filter((d) => d.state === 'failed' || d.state === 'undeliverable')
         .map((d) => ({ labels: { channel: d.channel, state: d.state }, value: d.count })),
   );
-  totalCounter(
+  registerTotalCounter(
+    registers,
+    figures,
     'deanbot_messages_retried_total',
     'Attempts beyond the first (retries, rate-limit waits, fallbacks to another channel), by the channel last tried.',
     ['channel'],
     (c) => c.retries.map((r) => ({ labels: { channel: r.channel }, value: r.count })),
   );
-  totalCounter(
+  registerTotalCounter(
+    registers,
+    figures,
     'deanbot_inbound_messages_total',
     'Inbound messages by outcome: processed (a reply or command understood), rejected (explained to the sender), ignored, failed.',
     ['channel', 'outcome'],
     (c) => c.inbound.map((i) => ({ labels: { channel: i.channel, outcome: i.outcome }, value: i.count })),
   );
-  totalCounter('deanbot_digests_built_total', 'Committee digests built, by kind.', ['kind'], (c) =>
-    c.digests.map((d) => ({ labels: { kind: d.kind }, value: d.built })),
-  );
-  totalCounter('deanbot_digests_sent_total', 'Committee digests sent, by kind.', ['kind'], (c) =>
-    c.digests.map((d) => ({ labels: { kind: d.kind }, value: d.sent })),
-  );
+}
 
+/** Registers the digest counters (built, sent, by kind), totals copied from PostgreSQL. */
+function registerDigestTotals(registers: Registers, figures: ScrapeFigures): void {
+  registerTotalCounter(
+    registers,
+    figures,
+    'deanbot_digests_built_total',
+    'Committee digests built, by kind.',
+    ['kind'],
+    (c) => c.digests.map((d) => ({ labels: { kind: d.kind }, value: d.built })),
+  );
+  registerTotalCounter(
+    registers,
+    figures,
+    'deanbot_digests_sent_total',
+    'Committee digests sent, by kind.',
+    ['kind'],
+    (c) => c.digests.map((d) => ({ labels: { kind: d.kind }, value: d.sent })),
+  );
+}
+
+/** Registers the gauges of current states read from PostgreSQL: open messages by channel, reminders by state. */
+function registerStateGauges(registers: Registers, figures: ScrapeFigures): void {
   new Gauge({
     name: 'deanbot_messages_open',
     help: 'Outgoing messages not settled yet (pending or sending), by channel.',
@@ -141,8 +178,9 @@ export function createOpsMetrics(deps: MetricsDeps): OpsMetrics {
     registers,
     collect() {
       this.reset();
-      if (counts)
-        for (const { labels, value } of byChannel(counts, ['pending', 'sending'])) this.set(labels, value);
+      if (figures.counts)
+        for (const { labels, value } of deliveriesByChannel(figures.counts, ['pending', 'sending']))
+          this.set(labels, value);
     },
   });
   new Gauge({
@@ -152,9 +190,13 @@ export function createOpsMetrics(deps: MetricsDeps): OpsMetrics {
     registers,
     collect() {
       this.reset();
-      if (counts) for (const r of counts.reminders) this.set({ state: r.state }, r.count);
+      if (figures.counts) for (const r of figures.counts.reminders) this.set({ state: r.state }, r.count);
     },
   });
+}
+
+/** Registers the BullMQ gauges read from Redis: jobs by queue and state, age of the oldest waiting job. */
+function registerQueueGauges(registers: Registers, figures: ScrapeFigures): void {
   new Gauge({
     name: 'deanbot_queue_jobs',
     help: 'Jobs in each BullMQ queue by state (waiting, active, delayed, prioritized, failed, completed, ...).',
@@ -162,7 +204,7 @@ export function createOpsMetrics(deps: MetricsDeps): OpsMetrics {
     registers,
     collect() {
       this.reset();
-      for (const q of queues ?? []) {
+      for (const q of figures.queues ?? []) {
         for (const [state, value] of Object.entries(q.counts)) this.set({ queue: q.name, state }, value);
       }
     },
@@ -174,16 +216,41 @@ export function createOpsMetrics(deps: MetricsDeps): OpsMetrics {
     registers,
     collect() {
       this.reset();
-      for (const q of queues ?? []) this.set({ queue: q.name }, q.oldestWaitingSeconds);
+      for (const q of figures.queues ?? []) this.set({ queue: q.name }, q.oldestWaitingSeconds);
     },
   });
-  const webhook = new Histogram({
+}
+
+/** Registers the webhook latency histogram, measured in this process (by route and status code). */
+function registerWebhookHistogram(registers: Registers) {
+  return new Histogram({
     name: 'deanbot_webhook_duration_seconds',
     help: 'Time to answer a channel webhook (POST /webhooks/*), by route and status code.',
     labelNames: ['route', 'status_code'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers,
   });
+}
+
+/**
+ * Builds the metrics registry (process metrics first unless disabled, then the business families in a
+ * fixed order). Each `render()` reads PostgreSQL and Redis concurrently, each within the timeout, and
+ * never rejects because a source is down: that source's figures are left out and its `source_up` is 0.
+ */
+export function createOpsMetrics(deps: MetricsDeps): OpsMetrics {
+  const registry = new Registry();
+  const timeoutMs = deps.timeoutMs ?? 2000;
+  const now = deps.now ?? Date.now;
+  if (deps.processMetrics !== false) collectDefaultMetrics({ register: registry });
+
+  const figures: ScrapeFigures = { counts: null, queues: null };
+  const registers = [registry];
+  registerSourceUp(registers, figures);
+  registerMessageTotals(registers, figures);
+  registerDigestTotals(registers, figures);
+  registerStateGauges(registers, figures);
+  registerQueueGauges(registers, figures);
+  const webhook = registerWebhookHistogram(registers);
 
   return {
     registry,
@@ -197,8 +264,8 @@ export function createOpsMetrics(deps: MetricsDeps): OpsMetrics {
         withTimeout(readOpsCounts(deps.db), timeoutMs, 'PostgreSQL'),
         withTimeout(Promise.all(deps.queues.map((q) => queueFigures(q, at))), timeoutMs, 'Redis'),
       ]);
-      counts = db.status === 'fulfilled' ? db.value : null;
-      queues = redis.status === 'fulfilled' ? redis.value : null;
+      figures.counts = db.status === 'fulfilled' ? db.value : null;
+      figures.queues = redis.status === 'fulfilled' ? redis.value : null;
       return await registry.metrics();
     },
   };

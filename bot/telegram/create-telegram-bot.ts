@@ -11,8 +11,9 @@
  * - `launch()` never resolves while polling: it is started without being awaited.
  * - `stop()` throws "Bot is not running!" until polling has really started (after getMe and deleteWebhook).
  */
-import { Telegraf } from 'telegraf';
+import { type Context, Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
+import type { IncomingMessage } from '../../handlers/channel.ts';
 import type { InboundIntake } from '../../handlers/inbound.ts';
 import { toIncomingMessage } from './to-incoming-message.ts';
 
@@ -64,32 +65,87 @@ export interface TelegramBot {
 const TOO_OLD = /query is too old|query id is invalid/i;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Builds the inbound Telegram bot; nothing touches the network until an update or `startPolling`. */
-export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBot {
-  const { intake, logger } = options;
-  const storeRetryMs = options.storeRetryMs ?? 500;
-  const now = options.now ?? (() => new Date());
-  const bot = new Telegraf(options.token, {
-    handlerTimeout: TELEGRAM_HANDLER_TIMEOUT_MS,
-    telegram: { webhookReply: false, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
-  });
-  // Errors of the update being handled, read back by handleUpdate (telegraf itself swallows them).
-  const failures = new WeakMap<object, unknown>();
+/** One `launch()` of long polling: `done` settles when polling ends; `settled` says whether it has. */
+interface PollingRun {
+  done: Promise<void>;
+  settled: boolean;
+}
 
+/** Polling state shared by the middleware and the start/stop methods of one bot. */
+interface PollingState {
+  /** Set by `startPolling`; undefined in webhook mode. */
+  run: PollingRun | undefined;
+  /** Set by `stop()`: an update not stored is no longer retried. */
+  stopping: boolean;
+}
+
+/**
+ * Records each failed update in `failures` (read back by `handleUpdate`) and logs it; never rethrows, so
+ * polling survives a failing update.
+ */
+function catchUpdateFailures(
+  bot: Telegraf,
+  failures: WeakMap<object, unknown>,
+  logger: TelegramLogger,
+): void {
   bot.catch((error, ctx) => {
     failures.set(ctx.update, error);
     logger.error({ err: error, updateId: ctx.update.update_id }, 'telegram update failed');
   });
+}
 
+/**
+ * Answers a callback query at once, without waiting (the user sees a spinner until it is answered); an
+ * answer refused because the query is too old is ignored, other failures are logged.
+ */
+function answerCallbackQueryInBackground(ctx: Context, logger: TelegramLogger): void {
+  if (!ctx.callbackQuery) return;
+  ctx.answerCbQuery().catch((error: unknown) => {
+    if (error instanceof Error && TOO_OLD.test(error.message)) return;
+    logger.warn({ err: error, updateId: ctx.update.update_id }, 'telegram callback query not answered');
+  });
+}
+
+/**
+ * Polling mode: hands the message to the intake until it is stored, waiting `storeRetryMs` then doubling
+ * up to 30 s between attempts; rethrows only once the bot is stopping.
+ */
+async function acceptUntilStored(
+  intake: InboundIntake,
+  message: IncomingMessage,
+  updateId: number,
+  state: PollingState,
+  storeRetryMs: number,
+  logger: TelegramLogger,
+): Promise<void> {
+  for (let delay = storeRetryMs; ; delay = Math.min(delay * 2, 30_000)) {
+    try {
+      await intake.accept(message);
+      return;
+    } catch (error) {
+      if (state.stopping) throw error;
+      logger.error({ err: error, updateId }, 'telegram update not stored; trying again');
+      await sleep(delay);
+    }
+  }
+}
+
+/**
+ * The only middleware: answers a callback query, normalises the update, and stores it through the intake
+ * (ignored updates are logged and dropped). Webhook mode: one attempt, a failure fails the update. Polling
+ * mode: retried until stored, because telegraf moves the offset past the update once this returns.
+ */
+function useIntakeMiddleware(
+  bot: Telegraf,
+  options: CreateTelegramBotOptions,
+  state: PollingState,
+  now: () => Date,
+): void {
+  const { intake, logger } = options;
+  const storeRetryMs = options.storeRetryMs ?? 500;
   bot.use(async (ctx) => {
     const updateId = ctx.update.update_id;
-    // The user sees a spinner until the query is answered: answer at once, without waiting for it.
-    if (ctx.callbackQuery) {
-      ctx.answerCbQuery().catch((error: unknown) => {
-        if (error instanceof Error && TOO_OLD.test(error.message)) return;
-        logger.warn({ err: error, updateId }, 'telegram callback query not answered');
-      });
-    }
+    answerCallbackQueryInBackground(ctx, logger);
     const message = toIncomingMessage(ctx.update, {
       now: now(),
       botUsername: ctx.botInfo.username,
@@ -99,62 +155,76 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
       logger.info({ updateId, type: updateType(ctx.update) }, 'telegram update ignored');
       return;
     }
-    if (!polling) {
+    if (!state.run) {
       await intake.accept(message);
       return;
     }
-    // Polling: telegraf moves the offset past this update once we return, so store it before returning.
-    for (let delay = storeRetryMs; ; delay = Math.min(delay * 2, 30_000)) {
-      try {
-        await intake.accept(message);
-        return;
-      } catch (error) {
-        if (stopping) throw error;
-        logger.error({ err: error, updateId }, 'telegram update not stored; trying again');
-        await sleep(delay);
-      }
-    }
+    await acceptUntilStored(intake, message, updateId, state, storeRetryMs, logger);
   });
+}
 
-  let polling: { done: Promise<void>; settled: boolean } | undefined;
-  let stopping = false;
+/** Launches long polling in the background (never awaited: `launch()` does not resolve while polling). */
+function launchPolling(bot: Telegraf, logger: TelegramLogger): PollingRun {
+  const run: PollingRun = {
+    settled: false,
+    done: bot
+      .launch({ dropPendingUpdates: false, allowedUpdates: [...TELEGRAM_ALLOWED_UPDATES] })
+      .then(
+        () => logger.info({}, 'telegram polling stopped'),
+        (error: unknown) => logger.error({ err: error }, 'telegram polling failed'),
+      )
+      .finally(() => {
+        run.settled = true;
+      }),
+  };
+  return run;
+}
+
+/**
+ * Stops polling and waits for it to end. Until `launch()` has created its poller telegraf's `stop()`
+ * throws, so it is tried again every 20 ms until it takes or polling has already ended.
+ */
+async function stopPolling(bot: Telegraf, run: PollingRun): Promise<void> {
+  while (!run.settled) {
+    try {
+      bot.stop('shutdown');
+      break;
+    } catch {
+      await sleep(20);
+    }
+  }
+  await run.done;
+}
+
+/** Builds the inbound Telegram bot; nothing touches the network until an update or `startPolling`. */
+export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBot {
+  const { logger } = options;
+  const now = options.now ?? (() => new Date());
+  const bot = new Telegraf(options.token, {
+    handlerTimeout: TELEGRAM_HANDLER_TIMEOUT_MS,
+    telegram: { webhookReply: false, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+  });
+  // Errors of the update being handled, read back by handleUpdate (telegraf itself swallows them).
+  const failures = new WeakMap<object, unknown>();
+  const state: PollingState = { run: undefined, stopping: false };
+  catchUpdateFailures(bot, failures, logger);
+  useIntakeMiddleware(bot, options, state, now);
 
   return {
     bot,
     startPolling() {
-      if (polling) {
+      if (state.run) {
         logger.warn({}, 'telegram polling already started on this bot');
         return;
       }
-      const run = {
-        settled: false,
-        done: bot
-          .launch({ dropPendingUpdates: false, allowedUpdates: [...TELEGRAM_ALLOWED_UPDATES] })
-          .then(
-            () => logger.info({}, 'telegram polling stopped'),
-            (error: unknown) => logger.error({ err: error }, 'telegram polling failed'),
-          )
-          .finally(() => {
-            run.settled = true;
-          }),
-      };
-      polling = run;
+      state.run = launchPolling(bot, logger);
       logger.info({}, 'telegram polling started');
     },
     async stop() {
-      const run = polling;
+      const run = state.run;
       if (!run) return;
-      stopping = true;
-      // Until launch() has created its poller, telegraf's stop() throws: retry until it takes.
-      while (!run.settled) {
-        try {
-          bot.stop('shutdown');
-          break;
-        } catch {
-          await sleep(20);
-        }
-      }
-      await run.done;
+      state.stopping = true;
+      await stopPolling(bot, run);
     },
     async handleUpdate(update) {
       await bot.handleUpdate(update);
