@@ -8,7 +8,8 @@ import { createDeliveryWorker } from '../jobs/outbox/delivery-worker.ts';
 import { createOutbox } from '../jobs/outbox/outbox.ts';
 import { createQueues, redisConnectionOptions } from '../jobs/queues.ts';
 import { startFakeTelegramServer } from '../test/fakes/telegram-api-server.ts';
-import { benchEnv, REDIS_URL, waitUntil } from './support.ts';
+import { waitUntil } from '../test/support/wait-until.ts';
+import { benchEnv, REDIS_URL } from './support.ts';
 
 const TOKEN = '123456789:AAHbenchTokenForTheFakeBotApiServer';
 

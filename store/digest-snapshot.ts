@@ -8,9 +8,11 @@
  * gave at `asOf`. Reports: those of the period plus each task's latest. Previous totals and statuses
  * come from the last digest of the same kind (see store/digests.ts).
  */
+import { isoDate } from '../domain/calendar/civil-date.ts';
 import type { DigestInput, DigestKind, DigestReport, DigestTask } from '../domain/digest/digest-input.ts';
 import { type DigestPeriod, digestPeriod } from '../domain/digest/digest-period.ts';
-import type { PrismaClient } from '../prisma/generated/client.ts';
+import { isDoneStatus } from '../domain/reply/report-status.ts';
+import type { Prisma, PrismaClient } from '../prisma/generated/client.ts';
 import {
   explanationsAt,
   type LatestReport,
@@ -20,10 +22,6 @@ import {
   unreachableOfficers,
 } from './digest-activity.ts';
 import { type DigestBaseline, previousDigest } from './digests.ts';
-
-function isoDay(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
-}
 
 /** Agency id → the name of whoever holds its tasks today (end of the successor chain). */
 async function currentHolders(db: PrismaClient): Promise<Map<number, string>> {
@@ -53,7 +51,7 @@ function deadlineAt(dueDate: Date | null, extensions: Extension[], asOf: Date) {
     .filter((e) => when(e) > asOf)
     .sort((a, b) => when(a).getTime() - when(b).getTime());
   const due = later[0] ? later[0].previousDue : dueDate;
-  return { due: isoDay(due), extended: extensions.some((e) => when(e) <= asOf) };
+  return { due: isoDate(due), extended: extensions.some((e) => when(e) <= asOf) };
 }
 
 /** State of a task at `asOf`: its stored state, or what its reports said then when it reported later. */
@@ -69,7 +67,7 @@ function stateAt(
 ): Pick<DigestTask, 'status' | 'progress' | 'lastReportAt' | 'doneAt'> {
   if (task.lastReportAt === null || task.lastReportAt <= asOf) return task;
   const status = latest?.lastStatus ?? 'not_started';
-  const done = status === 'done' || status === 'done_maintained';
+  const done = isDoneStatus(status);
   const doneAt = !done
     ? null
     : task.doneAt !== null && task.doneAt <= asOf
@@ -78,40 +76,50 @@ function stateAt(
   return { status, progress: latest?.lastProgress ?? null, lastReportAt: latest?.reportedAt ?? null, doneAt };
 }
 
-/** The tasks of every plan as the digest sees them at `asOf`. */
-async function loadTasks(
-  db: PrismaClient,
-  asOf: Date,
-  latest: Map<number, LatestReport>,
-  baseline: DigestBaseline | null,
-): Promise<DigestTask[]> {
-  // Tasks, their direct lead agencies and approved extensions as three flat queries (Prisma's relation
-  // loading of the same took most of a second for 5,000 tasks).
+/** The columns of a task the digest reads. */
+const TASK_COLUMNS = {
+  id: true,
+  planId: true,
+  code: true,
+  title: true,
+  deadlineRaw: true,
+  deadlineKind: true,
+  dueDate: true,
+  originalDueDate: true,
+  startDate: true,
+  recurring: true,
+  status: true,
+  progress: true,
+  lastReportAt: true,
+  doneAt: true,
+  groupId: true,
+  leadRaw: true,
+  leadCollective: true,
+  needsAssignment: true,
+} as const;
+
+type TaskRow = Prisma.TaskGetPayload<{ select: typeof TASK_COLUMNS }>;
+type LeadRow = { taskId: number; agencyId: number; viaCollective: string | null };
+
+/**
+ * A task row with what the digest joins to it: its group's code, lead agencies and approved extensions.
+ * (The names matter: {@link stateAt} hands back the whole row when it is current, so every field of it
+ * ends up in the digest's task and in the stored content.)
+ */
+type JoinedTask = TaskRow & { group: { code: string } | null; agencies: LeadRow[]; extensions: Extension[] };
+
+/**
+ * The rows the digest's tasks are made of, as four flat queries (Prisma's relation loading of the same
+ * took most of a second for 5,000 tasks). Guarantees: tasks not removed at `asOf`, by plan and position;
+ * their lead agencies by agency id and their approved extensions by id; agency holders of today.
+ */
+async function queryTaskRows(db: PrismaClient, asOf: Date) {
   const where = { task: { OR: [{ removedAt: null }, { removedAt: { gt: asOf } }] } };
-  const [holders, taskRows, leads, approved] = await Promise.all([
+  const [holders, tasks, leads, extensions, groups] = await Promise.all([
     currentHolders(db),
     db.task.findMany({
       where: where.task,
-      select: {
-        id: true,
-        planId: true,
-        code: true,
-        title: true,
-        deadlineRaw: true,
-        deadlineKind: true,
-        dueDate: true,
-        originalDueDate: true,
-        startDate: true,
-        recurring: true,
-        status: true,
-        progress: true,
-        lastReportAt: true,
-        doneAt: true,
-        groupId: true,
-        leadRaw: true,
-        leadCollective: true,
-        needsAssignment: true,
-      },
+      select: TASK_COLUMNS,
       orderBy: [{ planId: 'asc' }, { position: 'asc' }],
     }),
     db.taskAgency.findMany({
@@ -124,53 +132,89 @@ async function loadTasks(
       select: { taskId: true, previousDue: true, newDue: true, decidedAt: true, createdAt: true },
       orderBy: { id: 'asc' },
     }),
+    db.taskGroup.findMany({ select: { id: true, code: true } }),
   ]);
-  const groupCodes = new Map(
-    (await db.taskGroup.findMany({ select: { id: true, code: true } })).map((g) => [g.id, g.code]),
-  );
-  const leadsOf = new Map<number, Array<{ agencyId: number; viaCollective: string | null }>>();
-  for (const l of leads) leadsOf.set(l.taskId, [...(leadsOf.get(l.taskId) ?? []), l]);
-  const extensionsOf = new Map<number, Extension[]>();
-  for (const e of approved) extensionsOf.set(e.taskId, [...(extensionsOf.get(e.taskId) ?? []), e]);
-  const rows = taskRows.map((row) => ({
+  return { holders, tasks, leads, extensions, groups };
+}
+
+/** Rows of `items` grouped by their `taskId`, in the order given. */
+function byTask<T extends { taskId: number }>(items: readonly T[]): Map<number, T[]> {
+  const grouped = new Map<number, T[]>();
+  for (const item of items) grouped.set(item.taskId, [...(grouped.get(item.taskId) ?? []), item]);
+  return grouped;
+}
+
+/** Each task row joined with its group's code (empty when the group is gone), leads and extensions. */
+function joinTaskRows(rows: Awaited<ReturnType<typeof queryTaskRows>>): JoinedTask[] {
+  const groupCodes = new Map(rows.groups.map((g) => [g.id, g.code]));
+  const leadsOf = byTask(rows.leads);
+  const extensionsOf = byTask(rows.extensions);
+  return rows.tasks.map((row) => ({
     ...row,
     group: row.groupId === null ? null : { code: groupCodes.get(row.groupId) ?? '' },
     agencies: leadsOf.get(row.id) ?? [],
     extensions: extensionsOf.get(row.id) ?? [],
   }));
-  return rows.map((row) => {
-    const report = latest.get(row.id);
-    const { due, extended } = deadlineAt(row.dueDate, row.extensions, asOf);
-    const direct = row.agencies.filter((a) => a.viaCollective === null);
-    const lead = responsibleNames(
-      direct.map((a) => holders.get(a.agencyId) ?? ''),
-      row.leadCollective,
-      row.leadRaw,
-    );
-    return {
-      id: row.id,
-      planId: row.planId,
-      code: row.code,
-      groupCode: row.group?.code ?? null,
-      title: row.title,
-      lead,
-      needsAssignment: row.needsAssignment && direct.length === 0,
-      deadline: {
-        raw: row.deadlineRaw,
-        kind: row.deadlineKind,
-        due,
-        start: isoDay(row.startDate),
-        recurring: row.recurring,
-      },
-      originalDue: extended ? isoDay(row.originalDueDate) : null,
-      extended,
-      ...stateAt(row, report, asOf),
-      result: report?.lastResult ?? null,
-      blocker: report?.blocker ?? null,
-      evidence: report?.lastEvidence ?? null,
-      previousStatus: baseline?.statuses[String(row.id)] ?? null,
-    };
-  });
+}
+
+/**
+ * One task as the digest sees it at `asOf`. Guarantees: the deadline an extension approved after `asOf`
+ * had not yet moved; the responsible names of today's holders of its direct lead agencies; its state at
+ * `asOf` ({@link stateAt}); `previousStatus` from the baseline digest.
+ */
+function digestTaskAt(
+  row: JoinedTask,
+  context: {
+    asOf: Date;
+    holders: Map<number, string>;
+    report: LatestReport | undefined;
+    baseline: DigestBaseline | null;
+  },
+): DigestTask {
+  const { asOf, holders, report, baseline } = context;
+  const { due, extended } = deadlineAt(row.dueDate, row.extensions, asOf);
+  const direct = row.agencies.filter((a) => a.viaCollective === null);
+  const lead = responsibleNames(
+    direct.map((a) => holders.get(a.agencyId) ?? ''),
+    row.leadCollective,
+    row.leadRaw,
+  );
+  return {
+    id: row.id,
+    planId: row.planId,
+    code: row.code,
+    groupCode: row.group?.code ?? null,
+    title: row.title,
+    lead,
+    needsAssignment: row.needsAssignment && direct.length === 0,
+    deadline: {
+      raw: row.deadlineRaw,
+      kind: row.deadlineKind,
+      due,
+      start: isoDate(row.startDate),
+      recurring: row.recurring,
+    },
+    originalDue: extended ? isoDate(row.originalDueDate) : null,
+    extended,
+    ...stateAt(row, report, asOf),
+    result: report?.lastResult ?? null,
+    blocker: report?.blocker ?? null,
+    evidence: report?.lastEvidence ?? null,
+    previousStatus: baseline?.statuses[String(row.id)] ?? null,
+  };
+}
+
+/** The tasks of every plan as the digest sees them at `asOf`. */
+async function loadTasks(
+  db: PrismaClient,
+  asOf: Date,
+  latest: Map<number, LatestReport>,
+  baseline: DigestBaseline | null,
+): Promise<DigestTask[]> {
+  const rows = await queryTaskRows(db, asOf);
+  return joinTaskRows(rows).map((row) =>
+    digestTaskAt(row, { asOf, holders: rows.holders, report: latest.get(row.id), baseline }),
+  );
 }
 
 function asReport(r: LatestReport): DigestReport {

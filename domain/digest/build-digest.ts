@@ -3,6 +3,7 @@
  */
 import { vnDate } from '../calendar/working-time.ts';
 import { daysUntil } from '../deadline/format-deadline.ts';
+import { isDoneStatus } from '../reply/report-status.ts';
 import type { DigestInput, DigestReport, DigestTask } from './digest-input.ts';
 import {
   blockersIn,
@@ -16,7 +17,7 @@ import {
 } from './digest-lists.ts';
 import type { DigestGroup, DigestModel, DigestRow, DueSoonItem, OverdueItem } from './digest-model.ts';
 import { nounOf, summaryLine } from './digest-summary.ts';
-import { countTask, deadlineTiming, emptyTotals, isDoneStatus, overdueRate } from './digest-totals.ts';
+import { countTask, deadlineTiming, emptyTotals, overdueRate } from './digest-totals.ts';
 
 /** Tasks due within this many days (today included) are "due soon". */
 export const DUE_SOON_DAYS = 14;

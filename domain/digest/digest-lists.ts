@@ -1,12 +1,12 @@
 /**
  * The lists of a digest: blockers, silent tasks and agencies, changes. Pure helpers of `buildDigest`.
  */
-import { daysInMonth } from '../calendar/civil-date.ts';
+import { addMonths } from '../calendar/civil-date.ts';
 import { vnDate } from '../calendar/working-time.ts';
 import { daysUntil } from '../deadline/format-deadline.ts';
+import { isDoneStatus } from '../reply/report-status.ts';
 import type { DigestReminder, DigestReport } from './digest-input.ts';
 import type { BlockerItem, DigestChange, DigestRow, SilentAgency, SilentTask } from './digest-model.ts';
-import { isDoneStatus } from './digest-totals.ts';
 
 /** A reporting period; both ends are included. */
 export interface Period {
@@ -26,16 +26,6 @@ const NAME_ORDER = new Intl.Collator('vi');
 /** Natural order of task codes: "2" < "10" < "10a". */
 export function compareCodes(a: string, b: string): number {
   return CODE_ORDER.compare(a, b);
-}
-
-/** The same day one calendar month earlier, clamped to the month's end ('2024-03-31' -> '2024-02-29'). */
-export function oneMonthBefore(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const py = month === 1 ? year - 1 : year;
-  const pm = month === 1 ? 12 : month - 1;
-  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(py, pm));
-  return `${py}-${String(pm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Reports without repeats (the store may load a task's latest report twice). */
@@ -98,9 +88,12 @@ export function silentThisMonth(row: DigestRow, today: string): boolean {
   return row.lastReportAt === null || vnDate(row.lastReportAt).slice(0, 7) < today.slice(0, 7);
 }
 
-/** True when the row's last report is more than a calendar month before `today` (or there is none). */
+/**
+ * True when the row's last report is more than a calendar month before `today` (or there is none): before
+ * the same day a month earlier, clamped to that month's end ('2024-03-31' looks back to '2024-02-29').
+ */
 export function silentOverAMonth(row: DigestRow, today: string): boolean {
-  return row.lastReportAt === null || vnDate(row.lastReportAt) < oneMonthBefore(today);
+  return row.lastReportAt === null || vnDate(row.lastReportAt) < addMonths(today, -1);
 }
 
 /** Agencies that received reminders in the period and answered none, most reminded first. */

@@ -4,14 +4,9 @@
 
 import { vnDate } from '../calendar/working-time.ts';
 import { daysUntil } from '../deadline/format-deadline.ts';
-import type { ReportStatus } from '../reply/report-status.ts';
+import { isDoneStatus, type ReportStatus } from '../reply/report-status.ts';
 import type { DigestTask, DigestTotals } from './digest-input.ts';
 import type { DeadlineTiming } from './digest-model.ts';
-
-/** True for `done` and `done_maintained`. */
-export function isDoneStatus(status: ReportStatus): boolean {
-  return status === 'done' || status === 'done_maintained';
-}
 
 /**
  * Where a task stands against its effective deadline on `today` ('YYYY-MM-DD', Vietnam):

@@ -13,6 +13,7 @@ import {
 } from '../../test/fakes/telegram-api-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../../test/support/redis.ts';
+import { waitUntil } from '../../test/support/wait-until.ts';
 import { OUTBOX_QUEUE, type OutboxJobData } from '../catalog.ts';
 import { outboxJobId, redisConnectionOptions } from '../queues.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
@@ -36,14 +37,6 @@ afterAll(async () => {
   redis?.disconnect();
   await database?.drop();
 });
-
-async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 interface Harness {
   fake: FakeTelegram;
@@ -299,7 +292,8 @@ describe('outbox resilience', () => {
       },
     });
     await h.queue.add('deliver', { deliveryId: bad.id }, { jobId: outboxJobId(bad.id, bad.jobKey) });
-    await h.queue.add('deliver', { deliveryId: -1 }, { jobId: 'garbage' });
+    // Retries allowed: bad job data must still fail at once, never retried.
+    await h.queue.add('deliver', { deliveryId: -1 }, { ...JOB_OPTIONS, jobId: 'garbage' });
     const good = item(7301, 'still working');
     await h.outbox.enqueue([good]);
     h.startWorker();
@@ -309,7 +303,12 @@ describe('outbox resilience', () => {
         (await database.db.delivery.findUniqueOrThrow({ where: { id: bad.id } })).state === 'failed',
     );
     expect((await listAttempts(database.db, bad.id)).map((a) => a.outcome)).toEqual(['invalid-payload']);
-    expect(await (await h.queue.getJob('garbage'))?.getState()).toBe('failed');
+    const garbage = await waitUntil(async () => {
+      const job = await h.queue.getJob('garbage');
+      return (await job?.getState()) === 'failed' && job;
+    }, 'the job with bad data failed');
+    expect(garbage.failedReason).toMatch(/^bad deliver job data/);
+    expect(garbage.attemptsMade).toBe(1);
   });
 
   it('re-queues open deliveries after Redis lost its jobs, never twice, and honours notBefore', async () => {
