@@ -10,6 +10,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { setPriority } from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,10 @@ export interface RepliesResult {
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** Scheduling priority of the worker processes (0 = the same as the webhook's). */
 const WORKER_NICENESS = Number(process.env['BENCH_WORKER_NICENESS'] ?? 10);
+/** A file to write the SQL statements of the queries-per-reply run to (to see what one reply costs). */
+const LOG_STATEMENTS = process.env['BENCH_LOG_STATEMENTS'];
+/** Node options of the worker processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them. */
+const WORKER_NODE_ARGS = (process.env['BENCH_WORKER_NODE_ARGS'] ?? '').split(/\s+/u).filter(Boolean);
 
 /** Starts `count` worker processes of the build and waits until each listens to the inbound queue. */
 async function startWorkers(
@@ -63,7 +68,7 @@ async function startWorkers(
     stdio: 'ignore',
   });
   const children = Array.from({ length: count }, () =>
-    spawn(process.execPath, ['dist/app/main.js', '--role=worker'], {
+    spawn(process.execPath, [...WORKER_NODE_ARGS, 'dist/app/main.js', '--role=worker'], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -297,6 +302,8 @@ interface BurstRig {
   post: Post;
   latencies: number[];
   queries: () => number;
+  /** Every statement sent, when BENCH_LOG_STATEMENTS names a file. */
+  statements: string[];
 }
 
 /**
@@ -325,7 +332,9 @@ async function measure(
   await stopChildren();
   // Queries per reply: a worker in this process, whose statements the counter sees.
   const inProcess = await startInProcess();
+  const logFrom = rig.statements.length;
   const perReply = await queriesPerReply(inProcess, watcher, rig.post, rig.queries, Math.min(200, replies));
+  if (LOG_STATEMENTS) writeFileSync(LOG_STATEMENTS, rig.statements.slice(logFrom).join('\n'));
   await watcher.end();
   return {
     p50ms: percentile(acks, 50),
@@ -351,7 +360,13 @@ export async function replyBurst(
   pacedRate = 500,
 ): Promise<RepliesResult> {
   let queries = 0;
-  const env = await benchEnv('replies', { onQuery: () => queries++ });
+  const statements: string[] = [];
+  const env = await benchEnv('replies', {
+    onQuery: (sql) => {
+      queries++;
+      if (LOG_STATEMENTS) statements.push(sql);
+    },
+  });
   const fake = await startFakeTelegramServer({ token: TOKEN });
   const port = 39_000 + Math.floor(Math.random() * 1000);
   const config = botRoleConfig(env, fake.apiRoot, port);
@@ -373,6 +388,7 @@ export async function replyBurst(
     post: webhookPoster(port, agent, latencies),
     latencies,
     queries: () => queries,
+    statements,
   };
   try {
     children = await startWorkers(workers, WORKER_NICENESS, workerEnv(env, fake.apiRoot), () =>

@@ -15,7 +15,7 @@ export interface PrismaOptions {
   /** Pool size. @defaultValue 10 */
   maxConnections?: number;
   /** Called once per SQL statement sent (the benchmark counts queries per reply with it). */
-  onQuery?: () => void;
+  onQuery?: (sql: string) => void;
 }
 
 /**
@@ -34,7 +34,7 @@ export function createPrismaClient(options: PrismaOptions): PrismaClient {
   if (!options.onQuery) return withPersonalDataMasked(new PrismaClient({ adapter }));
   const onQuery = options.onQuery;
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  client.$on('query', () => onQuery());
+  client.$on('query', (event) => onQuery(event.query));
   return withPersonalDataMasked(client);
 }
 
