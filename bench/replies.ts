@@ -304,6 +304,8 @@ interface BurstRig {
   queries: () => number;
   /** Every statement sent, when BENCH_LOG_STATEMENTS names a file. */
   statements: string[];
+  /** Inbound jobs not finished yet (waiting, active or delayed). */
+  inboundJobsLeft: () => Promise<number>;
 }
 
 /**
@@ -329,6 +331,11 @@ async function measure(
   const acks = [...rig.latencies].sort((a, b) => a - b);
   const pacedAcks = await postPaced(replies, pacedRate, rig.post, rig.latencies);
   await waitForReports(watcher, recorded + replies);
+  // The jobs of messages drained by an earlier job end too, before the worker processes stop.
+  const deadline = Date.now() + 120_000;
+  while ((await rig.inboundJobsLeft()) > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await stopChildren();
   // Queries per reply: a worker in this process, whose statements the counter sees.
   const inProcess = await startInProcess();
@@ -389,6 +396,7 @@ export async function replyBurst(
     latencies,
     queries: () => queries,
     statements,
+    inboundJobsLeft: () => runtime.queues.inbound.count(),
   };
   try {
     children = await startWorkers(workers, WORKER_NICENESS, workerEnv(env, fake.apiRoot), () =>

@@ -60,12 +60,16 @@ export const outboxJobDataSchema = z.object({
 export type OutboxJobData = z.infer<typeof outboxJobDataSchema>;
 
 /**
- * Data of an inbound job: only the chat. The job drains that chat's pending `inbound_message` rows in id
- * order under a per-chat lock; the messages themselves live in PostgreSQL.
+ * Data of an inbound job: the chat, and the stored message that made the job (absent for a reconciler's
+ * sweep or a redelivered message). The job drains that chat's pending `inbound_message` rows in id
+ * order under a per-chat lock; the messages themselves live in PostgreSQL. The message's id and
+ * reception time let a job whose message an earlier drain already handled end without a query (see
+ * jobs/inbound/chat-lock.ts).
  */
 export const inboundJobDataSchema = z.object({
   channel: z.enum(CHANNELS),
   chatId: z.string().min(1).max(100),
+  message: z.object({ id: z.number().int().positive(), receivedAt: z.number().int() }).optional(),
 });
 export type InboundJobData = z.infer<typeof inboundJobDataSchema>;
 

@@ -56,15 +56,26 @@ export function toInboundRow(message: IncomingMessage): InboundRow {
   };
 }
 
+/** A row {@link storeInbound} inserted: its id and when it was received (ms), keyed `<channel>:<platformId>`. */
+export interface StoredInbound {
+  id: number;
+  receivedAt: number;
+}
+
 /**
  * Stores a batch of messages in ONE statement; a message already stored (same channel and platform id,
- * also twice in the batch) is skipped. Resolves once PostgreSQL committed the rows; throws when it could
- * not, and then nothing of the batch is stored.
+ * also twice in the batch) is skipped. Resolves once PostgreSQL committed the rows, with the rows it
+ * inserted; throws when it could not, and then nothing of the batch is stored.
  */
-export async function storeInbound(db: PrismaClient, rows: readonly InboundRow[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function storeInbound(
+  db: PrismaClient,
+  rows: readonly InboundRow[],
+): Promise<Map<string, StoredInbound>> {
+  if (rows.length === 0) return new Map();
   const col = <T>(pick: (r: InboundRow) => T) => rows.map(pick);
-  await db.$executeRaw`
+  const stored = await db.$queryRaw<
+    Array<{ id: number; channel: ChannelId; platformId: string; receivedAt: Date }>
+  >`
     INSERT INTO inbound_message (channel, platform_id, chat_id, user_id, text, payload, message, received_at)
     SELECT c::"ChannelKind", p, ch, u, t, pl::jsonb, m::jsonb, r::timestamptz
     FROM unnest(${col((r) => r.channel)}::text[], ${col((r) => r.platformId)}::text[],
@@ -72,7 +83,14 @@ export async function storeInbound(db: PrismaClient, rows: readonly InboundRow[]
                 ${col((r) => JSON.stringify(r.payload))}::text[], ${col((r) => JSON.stringify(r.message))}::text[],
                 ${col((r) => r.receivedAt.toISOString())}::text[])
       AS x(c, p, ch, u, t, pl, m, r)
-    ON CONFLICT (channel, platform_id) DO NOTHING`;
+    ON CONFLICT (channel, platform_id) DO NOTHING
+    RETURNING id, channel::text AS channel, platform_id AS "platformId", received_at AS "receivedAt"`;
+  return new Map(
+    stored.map((row) => [
+      `${row.channel}:${row.platformId}`,
+      { id: row.id, receivedAt: row.receivedAt.getTime() },
+    ]),
+  );
 }
 
 /**

@@ -3,7 +3,8 @@
  */
 import { randomInt } from 'node:crypto';
 import type { ChannelId } from '../handlers/channel.ts';
-import type { PrismaClient } from '../prisma/generated/client.ts';
+import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
+import { representedAgenciesSql } from './tasks.ts';
 
 export type OfficerRole = 'officer' | 'committee' | 'admin';
 export type Locale = 'vi' | 'en';
@@ -24,6 +25,13 @@ export interface IdentityView {
   chatId: string;
   purpose: 'officer' | 'digest_group';
   officer: OfficerView | null;
+  /** The agencies whose tasks the officer answers for (see `representedAgenciesSql`); none without one. */
+  agencyIds: number[];
+  /** When the chat last wrote to us, and whether it is marked unreachable (see {@link touchIdentity}). */
+  lastInteractionAt: Date | null;
+  markedUnreachable: boolean;
+  /** The kinds of this chat's conversation state that have not expired (see store/conversations.ts). */
+  openConversations: string[];
 }
 
 const officerSelect = {
@@ -88,23 +96,93 @@ export async function getOfficer(db: PrismaClient, id: number): Promise<OfficerV
   return row ? toView(row) : null;
 }
 
+interface IdentityRow {
+  id: number;
+  channel: ChannelId;
+  chatId: string;
+  purpose: 'officer' | 'digest_group';
+  lastInteractionAt: Date | null;
+  markedUnreachable: boolean;
+  openConversations: string[];
+  officerId: number | null;
+  name: string | null;
+  role: OfficerRole | null;
+  locale: Locale | null;
+  active: boolean | null;
+  agencyId: number | null;
+  agencyName: string | null;
+  agencyIds: number[] | null;
+}
+
+/**
+ * The identity of a chat, with what handling its message needs, in ONE statement (a reply costs a
+ * handful of queries, see README "Replies"): the officer and agency, the agencies the officer answers
+ * for, the chat's reachability and its conversation state not expired at `now`.
+ */
 export async function findIdentity(
   db: PrismaClient,
   channel: ChannelId,
   chatId: string,
+  now: Date = new Date(),
 ): Promise<IdentityView | null> {
-  const row = await db.channelIdentity.findUnique({
-    where: { channel_chatId: { channel, chatId } },
-    select: { id: true, channel: true, chatId: true, purpose: true, officer: { select: officerSelect } },
-  });
+  const rows = await db.$queryRaw<IdentityRow[]>`
+    SELECT ci.id, ci.channel::text AS channel, ci.chat_id AS "chatId", ci.purpose::text AS purpose,
+           ci.last_interaction_at AS "lastInteractionAt",
+           (ci.unreachable_since IS NOT NULL OR ci.admins_told_at IS NOT NULL) AS "markedUnreachable",
+           ARRAY(SELECT c.kind FROM conversation c
+                 WHERE c.channel = ci.channel AND c.chat_id = ci.chat_id AND c.expires_at > ${now}::timestamptz
+                 ORDER BY c.kind) AS "openConversations",
+           o.id AS "officerId", o.name, o.role::text AS role, o.locale::text AS locale, o.active,
+           o.agency_id AS "agencyId", a.name AS "agencyName",
+           CASE WHEN o.id IS NULL THEN NULL ELSE ${representedAgenciesSql(Prisma.sql`o.agency_id`)} END
+             AS "agencyIds"
+    FROM channel_identity ci
+    LEFT JOIN officer o ON o.id = ci.officer_id
+    LEFT JOIN agency a ON a.id = o.agency_id
+    WHERE ci.channel = ${channel}::"ChannelKind" AND ci.chat_id = ${chatId}`;
+  const row = rows[0];
   if (!row) return null;
+  const officer: OfficerView | null =
+    row.officerId === null
+      ? null
+      : {
+          id: row.officerId,
+          name: row.name!,
+          role: row.role!,
+          locale: row.locale!,
+          active: row.active!,
+          agencyId: row.agencyId!,
+          agencyName: row.agencyName!,
+        };
   return {
     id: row.id,
     channel: row.channel,
     chatId: row.chatId,
     purpose: row.purpose,
-    officer: row.officer ? toView(row.officer) : null,
+    officer,
+    agencyIds: row.agencyIds ?? [],
+    lastInteractionAt: row.lastInteractionAt,
+    markedUnreachable: row.markedUnreachable,
+    openConversations: row.openConversations,
   };
+}
+
+/** How long an interaction stays fresh: a chat that wrote within it is not written again (see below). */
+const INTERACTION_FRESH_MS = 60_000;
+
+/**
+ * Records that the chat of `identity` wrote to us, unless it already did within the last minute and is
+ * not marked unreachable (nothing would change that matters: Zalo's window counts in days).
+ */
+export async function touchIdentityIfStale(
+  db: PrismaClient,
+  identity: IdentityView,
+  at: Date,
+): Promise<void> {
+  const last = identity.lastInteractionAt?.getTime();
+  const fresh = last !== undefined && at.getTime() - last < INTERACTION_FRESH_MS && last <= at.getTime();
+  if (fresh && !identity.markedUnreachable) return;
+  await touchIdentity(db, identity.id, at);
 }
 
 /**

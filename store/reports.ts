@@ -3,11 +3,11 @@
  * pressed twice records once. Recording also updates the task's current state.
  */
 
+import { maskSensitiveDeep } from '../domain/reply/mask-sensitive.ts';
 import type { ReportStatus } from '../domain/reply/report-status.ts';
 import { isDoneStatus } from '../domain/reply/report-status.ts';
 import type { ChannelId } from '../handlers/channel.ts';
 import type { PrismaClient } from '../prisma/generated/client.ts';
-import { isUniqueViolation } from './errors.ts';
 
 export interface NewReport {
   taskId: number;
@@ -34,50 +34,38 @@ export interface ReportEvidence {
   size: number | null;
 }
 
+/**
+ * Records a report and moves its task to the reported state, in ONE statement (atomic in PostgreSQL: the
+ * report is inserted and the task updated, or neither). A second report of the same (channel, platform
+ * message, task) inserts nothing and answers `duplicate`. Written in SQL, so the free text is masked here,
+ * as the client's masking extension masks its own writes (store/mask-personal-data.ts).
+ */
 export async function recordReport(db: PrismaClient, report: NewReport): Promise<'recorded' | 'duplicate'> {
-  try {
-    await db.$transaction(async (tx) => {
-      await tx.statusReport.create({
-        data: {
-          taskId: report.taskId,
-          officerId: report.officerId,
-          status: report.status,
-          progress: report.progress,
-          result: report.result,
-          blocker: report.blocker,
-          reportedAt: report.at,
-          channel: report.channel,
-          platformMessageId: report.platformMessageId,
-          inboundMessageId: report.inboundMessageId,
-          masked: report.masked,
-          sourceMessage: report.sourceMessage ?? null,
-          ...(report.evidence && {
-            evidenceFileId: report.evidence.fileId,
-            evidenceKind: report.evidence.kind,
-            evidenceSize: report.evidence.size,
-          }),
-        },
-      });
-      const task = await tx.task.findUniqueOrThrow({
-        where: { id: report.taskId },
-        select: { doneAt: true },
-      });
-      const done = isDoneStatus(report.status);
-      await tx.task.update({
-        where: { id: report.taskId },
-        data: {
-          status: report.status,
-          ...(report.progress !== null ? { progress: report.progress } : done ? { progress: 100 } : {}),
-          lastReportAt: report.at,
-          doneAt: done ? (task.doneAt ?? report.at) : null,
-        },
-      });
-    });
-    return 'recorded';
-  } catch (error) {
-    if (isUniqueViolation(error)) return 'duplicate';
-    throw error;
-  }
+  const done = isDoneStatus(report.status);
+  const evidence = report.evidence ?? null;
+  const rows = await db.$queryRaw<Array<{ id: number }>>`
+    WITH inserted AS (
+      INSERT INTO status_report (task_id, officer_id, status, progress, result, blocker, reported_at, channel,
+                                 platform_message_id, inbound_message_id, masked, source_message,
+                                 evidence_file_id, evidence_kind, evidence_size)
+      VALUES (${report.taskId}, ${report.officerId}, ${report.status}::"ReportStatus", ${report.progress}::int,
+              ${maskSensitiveDeep(report.result)}::text, ${maskSensitiveDeep(report.blocker)}::text,
+              ${report.at}::timestamptz, ${report.channel}::"ChannelKind", ${report.platformMessageId},
+              ${report.inboundMessageId}::int, ${report.masked}::text[], ${report.sourceMessage ?? null}::text,
+              ${evidence?.fileId ?? null}::text, ${evidence?.kind ?? null}::text, ${evidence?.size ?? null}::int)
+      ON CONFLICT (channel, platform_message_id, task_id) DO NOTHING
+      RETURNING task_id
+    )
+    UPDATE task t
+    SET status = ${report.status}::"ReportStatus",
+        progress = COALESCE(${report.progress}::int, CASE WHEN ${done}::boolean THEN 100 ELSE t.progress END),
+        last_report_at = ${report.at}::timestamptz,
+        done_at = CASE WHEN ${done}::boolean THEN COALESCE(t.done_at, ${report.at}::timestamptz) ELSE NULL END,
+        updated_at = now()
+    FROM inserted
+    WHERE t.id = inserted.task_id
+    RETURNING t.id`;
+  return rows.length > 0 ? 'recorded' : 'duplicate';
 }
 
 /** The evidence last sent with a current (not superseded) report, per task. */

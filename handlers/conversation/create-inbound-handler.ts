@@ -48,9 +48,9 @@ async function turnOf(
   inboundId: number,
   now: Date,
 ): Promise<Turn> {
-  const chatIdentity = await findIdentity(deps.db, message.channel, message.chatId);
+  const chatIdentity = await findIdentity(deps.db, message.channel, message.chatId, now);
   if (!message.isGroup) return new Turn(deps, message, inboundId, chatIdentity, now);
-  const person = await findIdentity(deps.db, message.channel, message.userId);
+  const person = await findIdentity(deps.db, message.channel, message.userId, now);
   const identity = person?.purpose === 'officer' ? person : null;
   return new Turn(deps, message, inboundId, identity, now, chatIdentity);
 }

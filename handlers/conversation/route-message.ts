@@ -8,7 +8,7 @@ import { REPORT_COMMAND_NAMES } from '../../domain/reply/report-commands.ts';
 import { peekConversation, setConversation, takeConversation } from '../../store/conversations.ts';
 import { markChatUnreachable } from '../../store/deliveries.ts';
 import { moveChat } from '../../store/identities.ts';
-import { INVITE_CODE_PATTERN, touchIdentity } from '../../store/officers.ts';
+import { INVITE_CODE_PATTERN, touchIdentity, touchIdentityIfStale } from '../../store/officers.ts';
 import { refuseRole, replyUsage } from '../admin/admin-helpers.ts';
 import { answerByReply } from '../admin/explanations.ts';
 import { previewUploadedPlan } from '../admin/import-plan-file.ts';
@@ -156,7 +156,9 @@ export const ROUTE_STEPS: readonly RouteStep[] = [
       const { mediaGroupId, platformId, editedAt } = turn.message;
       if (!mediaGroupId || editedAt) return null;
       const key = turn.conversationKey(`album:${mediaGroupId}`);
-      const seen = await peekConversation(turn.db, key, turn.now, albumSchema);
+      const seen = turn.mayHaveConversation(key.kind)
+        ? await peekConversation(turn.db, key, turn.now, albumSchema)
+        : null;
       if (!seen) {
         const expiresAt = new Date(turn.now.getTime() + ALBUM_WINDOW_MS);
         await setConversation(turn.db, key, { first: platformId }, expiresAt);
@@ -198,7 +200,7 @@ export const ROUTE_STEPS: readonly RouteStep[] = [
     async run({ turn }) {
       const identity = turn.identity!;
       // Only a message in the officer's own chat proves that chat reachable.
-      if (identity.chatId === turn.message.chatId) await touchIdentity(turn.db, identity.id, turn.now);
+      if (identity.chatId === turn.message.chatId) await touchIdentityIfStale(turn.db, identity, turn.now);
       if (turn.officer!.active) return null;
       await turn.reply(turn.m.inactive);
       return 'rejected';
@@ -287,6 +289,7 @@ export const ROUTE_STEPS: readonly RouteStep[] = [
     name: 'an answer to the bot’s question completes the pending report',
     async run({ turn, text }) {
       const key = turn.conversationKey(PENDING_KIND);
+      if (!turn.mayHaveConversation(PENDING_KIND)) return null;
       if (!(await peekConversation(turn.db, key, turn.now, pendingReportSchema))) return null;
       const pending = await takeConversation(turn.db, key, turn.now, pendingReportSchema);
       return pending ? answerPending(turn, pending, text) : null;

@@ -49,6 +49,8 @@ export class Turn {
   ) {
     this.locale = localeFor(identity?.officer?.locale ?? null, message.languageCode);
     this.m = t(this.locale);
+    // Read with the identity, in the same statement.
+    if (identity?.officer) this.memo.set('agencies', Promise.resolve(identity.agencyIds));
   }
 
   /** Per-message memo of expensive look-ups (e.g. the agencies an officer answers for). */
@@ -60,6 +62,16 @@ export class Turn {
     const value = load();
     this.memo.set(key, value);
     return value;
+  }
+
+  /**
+   * False when this person's conversation state of `kind` is known not to exist: in a private chat, the
+   * identity was read with the chat's open conversation kinds (and only this chat's messages, handled one
+   * at a time, change them). In a group, state is kept per member: unknown, so true.
+   */
+  mayHaveConversation(kind: string): boolean {
+    if (this.message.isGroup || !this.chatIdentity) return true;
+    return this.chatIdentity.openConversations.includes(kind);
   }
 
   get officer(): OfficerView | null {

@@ -61,8 +61,9 @@ export function createInboundIntake(deps: InboundIntakeDeps): InboundIntake {
 }
 
 async function storeAndQueue(deps: InboundIntakeDeps, batch: Waiting[]): Promise<void> {
+  let stored: Awaited<ReturnType<typeof storeInbound>>;
   try {
-    await storeInbound(
+    stored = await storeInbound(
       deps.db,
       batch.map((w) => toInboundRow(w.message)),
     );
@@ -74,11 +75,14 @@ async function storeAndQueue(deps: InboundIntakeDeps, batch: Waiting[]): Promise
   // Not awaited: the next batch's insert need not wait for Redis.
   deps.queue
     .addBulk(
-      batch.map(({ message }) => ({
-        name: INBOUND_JOB_NAME,
-        data: { channel: message.channel, chatId: message.chatId },
-        opts: { jobId: inboundJobId(message.channel, message.platformId) },
-      })),
+      batch.map(({ message }) => {
+        const row = stored.get(`${message.channel}:${message.platformId}`);
+        return {
+          name: INBOUND_JOB_NAME,
+          data: { channel: message.channel, chatId: message.chatId, ...(row ? { message: row } : {}) },
+          opts: { jobId: inboundJobId(message.channel, message.platformId) },
+        };
+      }),
     )
     .catch((error: unknown) =>
       deps.logger?.warn(

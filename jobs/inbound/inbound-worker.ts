@@ -29,7 +29,7 @@ import {
 } from '../../store/inbound.ts';
 import { INBOUND_QUEUE, type InboundJobData, inboundJobDataSchema } from '../catalog.ts';
 import { createGroupCommit, type GroupCommit } from '../group-commit.ts';
-import { type ChatLock, createChatLock } from './chat-lock.ts';
+import { type ChatLock, createChatLock, type MessageMark } from './chat-lock.ts';
 
 export interface InboundWorkerLogger {
   info(obj: object, msg: string): void;
@@ -68,6 +68,10 @@ const PAGE = 20;
 /** How a handled message ended, recorded by the worker's group commit. */
 type Outcome = { id: number; outcome: InboundOutcomeValue };
 type Outcomes = GroupCommit<Outcome>;
+/** The messages a drain handled (their outcome committed, or given up on). */
+interface Drained {
+  handled: MessageMark[];
+}
 
 /** Starts a worker on the inbound queue. */
 export function createInboundWorker(options: InboundWorkerOptions): InboundWorker {
@@ -113,19 +117,25 @@ async function processChatJob(
   const chat = inboundJobDataSchema.parse(job.data);
   const chatKey = `${chat.channel}-${chat.chatId}`;
   const holder = job.id ?? randomUUID();
-  if (!(await lock.acquire(chatKey, holder))) return 'left to the chat holder';
+  const acquired = await lock.acquire(chatKey, holder, chat.message);
+  if (acquired === 'handled') return 'already handled';
+  if (acquired === 'busy') return 'left to the chat holder';
   const keepAlive = setInterval(() => void lock.extend(chatKey, holder).catch(() => {}), lockMs / 3);
   let released = false;
   try {
     for (;;) {
-      const { retryAt } = await drainChat(options, outcomes, chat);
+      const drained: Drained = { handled: [] };
+      const { retryAt } = await drainChat(options, outcomes, chat, drained);
       if (retryAt) {
-        await lock.release(chatKey, holder, true);
+        await lock.release(chatKey, holder, { force: true, handled: drained.handled });
         released = true;
+        // Back later for the chat, whatever its own message: that one may be handled by then.
+        const { message: _handled, ...chatOnly } = chat;
+        await job.updateData(chatOnly);
         await job.moveToDelayed(retryAt.getTime(), token);
         throw new DelayedError();
       }
-      const result = await lock.release(chatKey, holder);
+      const result = await lock.release(chatKey, holder, { handled: drained.handled });
       if (result !== 'again') {
         released = true;
         return 'drained';
@@ -133,7 +143,7 @@ async function processChatJob(
     }
   } finally {
     clearInterval(keepAlive);
-    if (!released) await lock.release(chatKey, holder, true).catch(() => {});
+    if (!released) await lock.release(chatKey, holder, { force: true }).catch(() => {});
   }
 }
 
@@ -147,17 +157,21 @@ async function drainChat(
   options: InboundWorkerOptions,
   outcomes: Outcomes,
   chat: InboundJobData,
+  drained: Drained,
 ): Promise<{ retryAt?: Date }> {
   for (;;) {
     const rows = await pendingInboundOfChat(options.db, chat, PAGE);
     const recorded: Promise<void>[] = [];
+    const page: Drained = { handled: [] };
     try {
-      const stop = await handleRows(options, outcomes, rows, recorded);
+      const stop = await handleRows(options, outcomes, rows, recorded, page);
       if (stop) return stop;
     } finally {
       const failed = (await Promise.allSettled(recorded)).find((r) => r.status === 'rejected');
       // biome-ignore lint/correctness/noUnsafeFinally: an outcome not committed must fail the job (it is retried)
       if (failed) throw failed.reason;
+      // Every outcome of the page is committed: its messages are handled.
+      drained.handled.push(...page.handled);
     }
     if (rows.length < PAGE) return {};
   }
@@ -169,6 +183,7 @@ async function handleRows(
   outcomes: Outcomes,
   rows: readonly PendingInbound[],
   recorded: Promise<void>[],
+  drained: Drained,
 ): Promise<{ retryAt: Date } | null> {
   const maxAttempts = options.maxAttempts ?? 5;
   const retryDelayMs = options.retryDelayMs ?? 2_000;
@@ -190,12 +205,18 @@ async function handleRows(
         .catch((alertError: unknown) =>
           options.logger?.error({ err: alertError, inboundId: row.id }, 'could not tell the admins'),
         );
+      drained.handled.push(markOf(row));
       continue;
     }
     const written = outcomes.add({ id: row.id, outcome: outcome === 'duplicate' ? 'ignored' : outcome });
     // Settled by drainChat; marked handled now, so that a failure meanwhile is no unhandled rejection.
     written.catch(() => {});
     recorded.push(written);
+    drained.handled.push(markOf(row));
   }
   return null;
+}
+
+function markOf(row: PendingInbound): MessageMark {
+  return { id: row.id, receivedAt: row.message.receivedAt.getTime() };
 }
