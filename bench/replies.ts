@@ -258,7 +258,10 @@ async function waitForBurstRecorded(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const doneAt = performance.now();
-  let distinct = await countRows(watcher, 'SELECT count(DISTINCT platform_message_id) AS n FROM status_report');
+  let distinct = await countRows(
+    watcher,
+    'SELECT count(DISTINCT platform_message_id) AS n FROM status_report',
+  );
   // A duplicate counted among the first `replies` rows: wait for the rest (still bounded by the deadline).
   while (distinct < replies && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
