@@ -30,7 +30,10 @@ export interface BenchEnv {
 }
 
 /** `onQuery` is called for every SQL statement of `db` (queries per reply). */
-export async function benchEnv(label: string, options: { onQuery?: (sql: string) => void } = {}): Promise<BenchEnv> {
+export async function benchEnv(
+  label: string,
+  options: { onQuery?: (sql: string) => void } = {},
+): Promise<BenchEnv> {
   const name = `deanbot_bench_${label}_${randomUUID().slice(0, 8)}`;
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(ADMIN_URL);
