@@ -11,7 +11,7 @@ import type {
   DigestUnreachable,
 } from '../domain/digest/digest-input.ts';
 import type { ReportStatus } from '../domain/reply/report-status.ts';
-import type { PrismaClient } from '../prisma/generated/client.ts';
+import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
 
 /** A task's latest report at or before the as-of instant, with the last values it ever carried. */
 export interface LatestReport extends DigestReport {
@@ -23,7 +23,8 @@ export interface LatestReport extends DigestReport {
   lastEvidence: DigestEvidence | null;
 }
 
-interface LatestRow {
+/** A report as the queries below select it. */
+interface ReportRow {
   task_id: number;
   status: ReportStatus | null;
   progress: number | null;
@@ -32,6 +33,22 @@ interface LatestRow {
   reported_at: Date;
   officer_name: string;
   agency_name: string;
+}
+
+function digestReportOf(r: ReportRow): DigestReport {
+  return {
+    taskId: r.task_id,
+    officerName: r.officer_name,
+    agencyName: r.agency_name,
+    status: r.status,
+    progress: r.progress,
+    result: r.result,
+    blocker: r.blocker,
+    reportedAt: r.reported_at,
+  };
+}
+
+interface LatestRow extends ReportRow {
   last_status: ReportStatus | null;
   last_progress: number | null;
   last_result: string | null;
@@ -72,14 +89,7 @@ export async function latestReports(db: PrismaClient, asOf: Date): Promise<Map<n
     rows.map((r) => [
       r.task_id,
       {
-        taskId: r.task_id,
-        officerName: r.officer_name,
-        agencyName: r.agency_name,
-        status: r.status,
-        progress: r.progress,
-        result: r.result,
-        blocker: r.blocker,
-        reportedAt: r.reported_at,
+        ...digestReportOf(r),
         lastStatus: r.last_status,
         lastProgress: r.last_progress,
         lastResult: r.last_result,
@@ -92,26 +102,36 @@ export async function latestReports(db: PrismaClient, asOf: Date): Promise<Map<n
   );
 }
 
-/** Reports sent between `from` and `to` (both included). */
-export async function reportsBetween(db: PrismaClient, from: Date, to: Date): Promise<DigestReport[]> {
-  const rows = await db.statusReport.findMany({
-    where: { reportedAt: { gte: from, lte: to }, supersededAt: null },
-    select: {
-      taskId: true,
-      status: true,
-      progress: true,
-      result: true,
-      blocker: true,
-      reportedAt: true,
-      officer: { select: { name: true, agency: { select: { name: true } } } },
-    },
-    orderBy: [{ reportedAt: 'asc' }, { id: 'asc' }],
-  });
-  return rows.map(({ officer, ...r }) => ({
-    ...r,
-    officerName: officer.name,
-    agencyName: officer.agency.name,
-  }));
+/**
+ * Reports sent between `from` and `to` (both included), by time. `blockersOnly`: only those that carry
+ * a blocker (blank ones included), and of several reports of one task, instant and officer's name only
+ * the first, as the digest keeps it (domain `uniqueReports` over reports in (reported_at, id) order).
+ */
+export async function reportsBetween(
+  db: PrismaClient,
+  from: Date,
+  to: Date,
+  options: { blockersOnly?: boolean } = {},
+): Promise<DigestReport[]> {
+  const blockersOnly = options.blockersOnly
+    ? Prisma.sql`
+         AND s.blocker IS NOT NULL
+         AND NOT EXISTS (
+           SELECT 1 FROM status_report d JOIN officer od ON od.id = d.officer_id
+            WHERE d.task_id = s.task_id AND d.reported_at = s.reported_at AND d.superseded_at IS NULL
+              AND d.id < s.id AND od.name = o.name)`
+    : Prisma.empty;
+  // A raw statement: the first use of a Prisma query shape costs its compilation (tens of milliseconds),
+  // which the dashboard's first render after a start would pay.
+  const rows = await db.$queryRaw<ReportRow[]>`
+      SELECT s.task_id, s.status::text AS status, s.progress, s.result, s.blocker, s.reported_at,
+             o.name AS officer_name, a.name AS agency_name
+        FROM status_report s
+        JOIN officer o ON o.id = s.officer_id
+        JOIN agency a ON a.id = o.agency_id
+       WHERE s.reported_at >= ${from} AND s.reported_at <= ${to} AND s.superseded_at IS NULL ${blockersOnly}
+       ORDER BY s.reported_at, s.id`;
+  return rows.map(digestReportOf);
 }
 
 /**

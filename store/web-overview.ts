@@ -20,6 +20,7 @@ import type { DigestReport, DigestTotals } from '../domain/digest/digest-input.t
 import { type DigestPeriod, digestPeriod } from '../domain/digest/digest-period.ts';
 import type { ReportStatus } from '../domain/reply/report-status.ts';
 import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
+import { reportsBetween } from './digest-activity.ts';
 import { responsibleNames } from './digest-snapshot.ts';
 import { previousDigest } from './digests.ts';
 import { DONE_STATUSES_SQL } from './web-pages.ts';
@@ -67,7 +68,7 @@ export async function loadOverviewSnapshot(db: PrismaClient, asOf: Date): Promis
   const period = digestPeriod('weekly', asOf);
   const [rows, blockerReports, baseline, plans, groups] = await Promise.all([
     loadTaskRows(db, asOf),
-    loadBlockerReports(db, period),
+    reportsBetween(db, period.from, period.to, { blockersOnly: true }),
     previousDigest(db, 'weekly', asOf, period.key),
     // Raw statements throughout: the first use of each Prisma query shape costs its compilation (tens
     // of milliseconds), which the first render after a start would pay.
@@ -144,46 +145,6 @@ function overviewTaskOf([
     doneAt: doneAt === null ? null : new Date(doneAt),
     lastReportAt: lastReportAt === null ? null : new Date(lastReportAt),
   };
-}
-
-/** The reports of `period` that carry a blocker (blank ones included), one per task, instant and officer's name. */
-async function loadBlockerReports(db: PrismaClient, period: DigestPeriod): Promise<DigestReport[]> {
-  const rows = await db.$queryRaw<
-    Array<{
-      task_id: number;
-      status: ReportStatus | null;
-      progress: number | null;
-      result: string | null;
-      blocker: string;
-      reported_at: Date;
-      officer_name: string;
-      agency_name: string;
-    }>
-  >`
-      SELECT s.task_id, s.status::text AS status, s.progress, s.result, s.blocker, s.reported_at,
-             o.name AS officer_name, a.name AS agency_name
-        FROM status_report s
-        JOIN officer o ON o.id = s.officer_id
-        JOIN agency a ON a.id = o.agency_id
-       WHERE s.reported_at >= ${period.from} AND s.reported_at <= ${period.to}
-         AND s.superseded_at IS NULL AND s.blocker IS NOT NULL
-         -- The digest keeps one report per task, instant and officer's name: the first (domain
-         -- uniqueReports over reports in (reported_at, id) order).
-         AND NOT EXISTS (
-           SELECT 1 FROM status_report d JOIN officer od ON od.id = d.officer_id
-            WHERE d.task_id = s.task_id AND d.reported_at = s.reported_at AND d.superseded_at IS NULL
-              AND d.id < s.id AND od.name = o.name)
-       ORDER BY s.reported_at, s.id`;
-  return rows.map((r) => ({
-    taskId: r.task_id,
-    officerName: r.officer_name,
-    agencyName: r.agency_name,
-    status: r.status,
-    progress: r.progress,
-    result: r.result,
-    blocker: r.blocker,
-    reportedAt: r.reported_at,
-  }));
 }
 
 /**

@@ -14,15 +14,10 @@
  */
 import { vnDate } from '../../domain/calendar/working-time.ts';
 import { daysUntil } from '../../domain/deadline/format-deadline.ts';
-import { DUE_SOON_DAYS } from '../../domain/digest/build-digest.ts';
+import { DUE_SOON_DAYS, digestRow } from '../../domain/digest/build-digest.ts';
 import type { DigestTask } from '../../domain/digest/digest-input.ts';
 import { blockersIn, compareCodes, uniqueReports } from '../../domain/digest/digest-lists.ts';
-import type {
-  DeadlineTiming,
-  DigestModel,
-  DigestRow,
-  DueSoonItem,
-} from '../../domain/digest/digest-model.ts';
+import type { DigestModel, DigestRow, DueSoonItem } from '../../domain/digest/digest-model.ts';
 import { nounOf, summaryLine } from '../../domain/digest/digest-summary.ts';
 import { countTask, deadlineTiming, emptyTotals, overdueRate } from '../../domain/digest/digest-totals.ts';
 import { buildCurrentDigest } from '../../jobs/digest/build-and-store-digest.ts';
@@ -46,7 +41,8 @@ export type OverviewModel = Pick<
 
 /**
  * A task as the digest's rules read it. The overview loads what `deadlineTiming` reads (due date,
- * status, done_at, last report) and, for the tasks it lists, the title; the rest stays empty.
+ * status, done_at, last report) and, for the tasks it lists, the title; the rest stays empty (a row's
+ * result and blocker too: the blocker list takes its text from the reports, the row gives code and title).
  */
 function asRow(task: OverviewTask, title: string): DigestTask {
   return {
@@ -71,33 +67,6 @@ function asRow(task: OverviewTask, title: string): DigestTask {
     blocker: null,
     lastReportAt: task.lastReportAt,
     doneAt: task.doneAt,
-  };
-}
-
-/** A listed task as a digest row (for the blocker list, which reads its code and title). */
-function rowOf(task: DigestTask, timing: DeadlineTiming): DigestRow {
-  return {
-    taskId: task.id,
-    planId: task.planId,
-    code: task.code,
-    groupCode: task.groupCode,
-    title: task.title,
-    lead: task.lead,
-    deadline: task.deadline,
-    originalDue: task.originalDue,
-    extended: task.extended,
-    status: task.status,
-    progress: task.progress,
-    result: null,
-    blocker: null,
-    assessment: null,
-    budget: null,
-    note: null,
-    lastReportAt: task.lastReportAt,
-    doneAt: task.doneAt,
-    evidence: null,
-    timing,
-    daysOverdue: null,
   };
 }
 
@@ -176,7 +145,7 @@ export async function overviewModel(db: PrismaClient, asOf: Date): Promise<Overv
   const rows = new Map<number, DigestRow>();
   snapshot.tasks.forEach((task, i) => {
     if (reported.has(task.id))
-      rows.set(task.id, rowOf(asRow(task, listed.get(task.id)?.title ?? ''), timings[i]!));
+      rows.set(task.id, digestRow(asRow(task, listed.get(task.id)?.title ?? ''), timings[i]!, today));
   });
 
   return {

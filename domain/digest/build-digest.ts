@@ -15,7 +15,14 @@ import {
   silentThisMonth,
   uniqueReports,
 } from './digest-lists.ts';
-import type { DigestGroup, DigestModel, DigestRow, DueSoonItem, OverdueItem } from './digest-model.ts';
+import type {
+  DeadlineTiming,
+  DigestGroup,
+  DigestModel,
+  DigestRow,
+  DueSoonItem,
+  OverdueItem,
+} from './digest-model.ts';
 import { nounOf, summaryLine } from './digest-summary.ts';
 import { countTask, deadlineTiming, emptyTotals, overdueRate } from './digest-totals.ts';
 
@@ -43,7 +50,11 @@ function latestReportAt(task: DigestTask, latestOfReports: ReadonlyMap<number, n
 
 function toRow(task: DigestTask, latestOfReports: ReadonlyMap<number, number>, today: string): DigestRow {
   const row = { ...task, lastReportAt: latestReportAt(task, latestOfReports) };
-  const timing = deadlineTiming(row, today);
+  return digestRow(row, deadlineTiming(row, today), today);
+}
+
+/** `task` as a digest row whose deadline category at `today` is `timing` (its fields as they are). */
+export function digestRow(task: DigestTask, timing: DeadlineTiming, today: string): DigestRow {
   const due = task.deadline.due;
   return {
     taskId: task.id,
@@ -62,7 +73,7 @@ function toRow(task: DigestTask, latestOfReports: ReadonlyMap<number, number>, t
     assessment: task.assessment ?? null,
     budget: task.budget ?? null,
     note: task.note ?? null,
-    lastReportAt: row.lastReportAt,
+    lastReportAt: task.lastReportAt,
     doneAt: task.doneAt,
     evidence: task.evidence ?? null,
     timing,

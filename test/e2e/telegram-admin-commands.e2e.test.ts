@@ -191,6 +191,10 @@ describe('administration commands on Telegram', () => {
   });
 
   it('GIVEN /xuat THEN an XLSX document with one row per task; an officer is refused; a bad plan id gets usage', async () => {
+    await db().task.update({
+      where: { id: (await task('3')).id },
+      data: { dueDate: new Date('2030-12-31') },
+    });
     const since = chat.fake.calls.length;
     chat.fake.injectText(admin, '/xuat');
     const [doc] = await Promise.all([
@@ -228,6 +232,11 @@ describe('administration commands on Telegram', () => {
   });
 
   it('GIVEN /nhatky THEN the latest entries; the committee is refused; too many lines gets usage', async () => {
+    // Six audited actions of its own, the officer's resumption last.
+    for (const target of ['nhiemvu 4', 'nhiemvu 5', `canbo ${officer.officerId}`]) {
+      await chat.ask(admin, `/tamdung ${target}`, /^Đã tạm dừng/u);
+      await chat.ask(admin, `/tieptuc ${target}`, /^Đã tiếp tục/u);
+    }
     await Promise.all([
       chat.ask(
         admin,
