@@ -21,7 +21,7 @@ import { type DigestPeriod, digestPeriod } from '../domain/digest/digest-period.
 import type { ReportStatus } from '../domain/reply/report-status.ts';
 import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
 import { reportsBetween } from './digest-activity.ts';
-import { responsibleNames } from './digest-snapshot.ts';
+import { currentHolders, responsibleNames } from './digest-snapshot.ts';
 import { previousDigest } from './digests.ts';
 import { DONE_STATUSES_SQL } from './web-pages.ts';
 
@@ -158,9 +158,8 @@ export async function listedTasks(
 ): Promise<Map<number, { title: string; lead: string[] }>> {
   if (taskIds.length === 0) return new Map();
   const ids = Prisma.join([...taskIds]);
-  const [agencies, leads, tasks] = await Promise.all([
-    db.$queryRaw<Array<{ id: number; name: string; successorId: number | null }>>`
-      SELECT id, name, successor_id AS "successorId" FROM agency`,
+  const [holders, leads, tasks] = await Promise.all([
+    currentHolders(db),
     db.$queryRaw<Array<{ task_id: number; agency_id: number }>>`
       SELECT task_id, agency_id FROM task_agency
        WHERE role = 'lead' AND via_collective IS NULL AND task_id IN (${ids})
@@ -168,21 +167,9 @@ export async function listedTasks(
     db.$queryRaw<Array<{ id: number; title: string; leadCollective: string[]; leadRaw: string }>>`
       SELECT id, title, lead_collective AS "leadCollective", lead_raw AS "leadRaw" FROM task WHERE id IN (${ids})`,
   ]);
-  const byId = new Map(agencies.map((a) => [a.id, a]));
-  const holder = (id: number): string => {
-    let current = byId.get(id);
-    if (!current) return '';
-    const seen = new Set([id]);
-    while (current.successorId !== null && !seen.has(current.successorId)) {
-      const next = byId.get(current.successorId);
-      if (!next) break;
-      seen.add(next.id);
-      current = next;
-    }
-    return current.name;
-  };
   const direct = new Map<number, string[]>();
-  for (const l of leads) direct.set(l.task_id, [...(direct.get(l.task_id) ?? []), holder(l.agency_id)]);
+  for (const l of leads)
+    direct.set(l.task_id, [...(direct.get(l.task_id) ?? []), holders.get(l.agency_id) ?? '']);
   return new Map(
     tasks.map((t) => [
       t.id,

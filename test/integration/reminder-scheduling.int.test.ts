@@ -3,7 +3,6 @@
  * and a crash between storing and queueing; suppression by a report; leave, deputies, successors,
  * officers without a chat, agencies without officers, per-plan policies and escalation routing.
  */
-import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { vnInstant } from '../../domain/calendar/working-time.ts';
 import {
@@ -20,43 +19,34 @@ import {
   reminderRowKey,
   scheduleAndQueueReminders,
 } from '../../handlers/reminders/schedule-and-queue-reminders.ts';
-import { OUTBOX_QUEUE } from '../../jobs/catalog.ts';
-import { createOutbox } from '../../jobs/outbox/outbox.ts';
-import { redisConnectionOptions } from '../../jobs/queues.ts';
 import { createPrismaClient } from '../../store/prisma-client.ts';
 import { insertReminders } from '../../store/reminders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.ts';
+import {
+  createTestOutboxQueue,
+  reminderSchedulerDeps,
+  type TestOutboxQueue,
+} from '../support/reminder-outbox.ts';
 
 const DAY = '2025-03-20'; // a Thursday
 const AT = vnInstant(DAY, '07:30');
 
 describe('scheduleAndQueueReminders', () => {
   let t: TestDatabase;
-  let queue: Queue;
-  const prefix = uniquePrefix();
+  let outbox: TestOutboxQueue;
   let deps: ReminderSchedulerDeps;
   let police: number;
   let planId: number;
 
   beforeAll(() => {
-    queue = new Queue(OUTBOX_QUEUE, { connection: redisConnectionOptions(TEST_REDIS_URL), prefix });
+    outbox = createTestOutboxQueue();
   });
   afterAll(async () => {
-    await queue.close();
-    const redis = createTestRedis();
-    await deletePrefix(redis, prefix);
-    await redis.quit();
+    await outbox.close();
   });
   beforeEach(async () => {
     t = await createTestDatabase();
-    deps = {
-      db: t.db,
-      outbox: createOutbox({ db: t.db, queue }),
-      sendTime: '08:30',
-      channels: new Set(['telegram']),
-      calendar: CALENDAR_2025,
-    };
+    deps = reminderSchedulerDeps(t.db, outbox.queue);
     police = await agencyId(t.db, 'Công an tỉnh');
     planId = await createPlan(t.db);
   });
@@ -77,7 +67,7 @@ describe('scheduleAndQueueReminders', () => {
     try {
       const [a, b] = await Promise.all([
         scheduleAndQueueReminders(deps, AT),
-        scheduleAndQueueReminders({ ...deps, db: other, outbox: createOutbox({ db: other, queue }) }, AT),
+        scheduleAndQueueReminders(reminderSchedulerDeps(other, outbox.queue), AT),
       ]);
       expect(a.remindersCreated + b.remindersCreated).toBe(12);
       expect(a.messages.created + b.messages.created).toBe(4);

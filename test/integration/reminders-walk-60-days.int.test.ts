@@ -4,27 +4,23 @@
  * (twice: re-planning a day adds nothing), reports recorded as officers would send them. The expected
  * reminders and messages are complete: any extra or missing one fails.
  */
-import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendar/civil-date.ts';
 import { vnInstant } from '../../domain/calendar/working-time.ts';
 import {
   agencyId,
-  CALENDAR_2025,
   createOfficerWithChat,
   createPlan,
   createTask,
   report,
 } from '../../handlers/reminders/reminders.test-support.ts';
-import {
-  type ReminderSchedulerDeps,
-  scheduleAndQueueReminders,
-} from '../../handlers/reminders/schedule-and-queue-reminders.ts';
-import { OUTBOX_QUEUE } from '../../jobs/catalog.ts';
-import { createOutbox } from '../../jobs/outbox/outbox.ts';
-import { redisConnectionOptions } from '../../jobs/queues.ts';
+import { scheduleAndQueueReminders } from '../../handlers/reminders/schedule-and-queue-reminders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createTestRedis, deletePrefix, TEST_REDIS_URL, uniquePrefix } from '../support/redis.ts';
+import {
+  createTestOutboxQueue,
+  reminderSchedulerDeps,
+  type TestOutboxQueue,
+} from '../support/reminder-outbox.ts';
 
 // [day, officer, task, kind]: P = Công an tỉnh, K = Sở KH&CN (successor of Sở TT&TT), Y = Sở Y tế.
 const EXPECTED: Array<[string, string, string, string]> = [
@@ -53,15 +49,14 @@ const EXPECTED: Array<[string, string, string, string]> = [
 
 describe('60-day walk through the store (Tết 2025)', () => {
   let t: TestDatabase;
-  let queue: Queue;
-  const prefix = uniquePrefix();
+  let outbox: TestOutboxQueue;
   const officers = new Map<number, string>();
   const tasks = new Map<number, string>();
   const ids: Record<string, number> = {};
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    queue = new Queue(OUTBOX_QUEUE, { connection: redisConnectionOptions(TEST_REDIS_URL), prefix });
+    outbox = createTestOutboxQueue();
     const db = t.db;
     const police = await agencyId(db, 'Công an tỉnh');
     const ict = await agencyId(db, 'Sở Thông tin và Truyền thông');
@@ -90,22 +85,13 @@ describe('60-day walk through the store (Tết 2025)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await queue?.close();
-    const redis = createTestRedis();
-    await deletePrefix(redis, prefix);
-    await redis.quit();
+    await outbox?.close();
     await t?.drop();
   });
 
   it('GIVEN the plan and the reports THEN exactly the expected reminders and one message per officer and day', async () => {
     const db = t.db;
-    const deps: ReminderSchedulerDeps = {
-      db,
-      outbox: createOutbox({ db, queue }),
-      sendTime: '08:30',
-      channels: new Set(['telegram']),
-      calendar: CALENDAR_2025,
-    };
+    const deps = reminderSchedulerDeps(db, outbox.queue);
     const reports: Record<string, Array<[string, string, 'in_progress' | 'done', string?]>> = {
       '2025-01-21': [['C', 'Y', 'in_progress', 'đã góp ý dự thảo']], // support input for the lead
       '2025-01-23': [['A', 'P', 'in_progress']], // silences A's overdue reminder of the day
