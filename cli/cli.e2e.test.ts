@@ -124,6 +124,8 @@ describe('npm run cli', () => {
     expect(code.code).toMatch(/^[A-HJ-KM-NP-Z2-9]{8}$/u);
     expect(code.telegramLink).toBe(`https://t.me/de_an_06_bot?start=${code.code}`);
     expect(cli(['invite', '999999'], env).code).toBe(1);
+    // A plan to list (the same file the import test loads: when the whole file runs, it is unchanged).
+    expect(cli(['import', path.join(FIXTURES, '004_6c047a4e24216869.txt')], env).code).toBe(0);
     const tasks = cli(['tasks', '--json'], env);
     expect(tasks.code).toBe(0);
     const rows = JSON.parse(tasks.stdout) as Array<Record<string, unknown>>;

@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readZaloToken } from '../store/zalo-tokens.ts';
+import { readZaloToken, saveZaloToken } from '../store/zalo-tokens.ts';
 import { type FakeZalo, startFakeZaloServer } from '../test/fakes/zalo-api-server.ts';
 import { createTestDatabase, type TestDatabase } from '../test/support/db.ts';
 
@@ -126,6 +126,17 @@ describe('npm run cli -- zalo', () => {
   });
 
   it('GIVEN set-tokens THEN the pair is stored, repairs a broken one, and is never echoed', async () => {
+    // A stored pair Zalo no longer accepts (marked broken), for set-tokens to repair.
+    const old = fake.issueTokens();
+    await saveZaloToken(
+      t.db,
+      {
+        accessToken: old.accessToken,
+        refreshToken: old.refreshToken,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+      new Date(),
+    );
     await t.db.zaloToken.update({ where: { id: 1 }, data: { brokenAt: new Date() } });
     const pair = fake.issueTokens();
     const set = await cli(

@@ -68,7 +68,10 @@ function stateAt(
   latest: LatestReport | undefined,
   asOf: Date,
 ): Pick<DigestTask, 'status' | 'progress' | 'lastReportAt' | 'doneAt'> {
-  if (task.lastReportAt === null || task.lastReportAt <= asOf) return task;
+  if (task.lastReportAt === null || task.lastReportAt <= asOf) {
+    const { status, progress, lastReportAt, doneAt } = task;
+    return { status, progress, lastReportAt, doneAt };
+  }
   const status = latest?.lastStatus ?? 'not_started';
   const done = isDoneStatus(status);
   const doneAt = !done
@@ -104,11 +107,7 @@ const TASK_COLUMNS = {
 type TaskRow = Prisma.TaskGetPayload<{ select: typeof TASK_COLUMNS }>;
 type LeadRow = { taskId: number; agencyId: number; viaCollective: string | null };
 
-/**
- * A task row with what the digest joins to it: its group's code, lead agencies and approved extensions.
- * (The names matter: {@link stateAt} hands back the whole row when it is current, so every field of it
- * ends up in the digest's task and in the stored content.)
- */
+/** A task row with what the digest joins to it: its group's code, lead agencies and approved extensions. */
 type JoinedTask = TaskRow & { group: { code: string } | null; agencies: LeadRow[]; extensions: Extension[] };
 
 /**

@@ -12,9 +12,10 @@ import { REPORT_COMMAND_NAMES } from '../../domain/reply/report-commands.ts';
 import type { IncomingMessage } from '../../handlers/channel.ts';
 import { importPlan } from '../../handlers/plan-import/import-plan.ts';
 import { setConversation, takeConversation } from '../../store/conversations.ts';
-import { createInvite, createOfficer } from '../../store/officers.ts';
+import { createOfficer } from '../../store/officers.ts';
 import type { RecordedCall } from '../fakes/telegram-api-server.ts';
 import { type AdminChat, type ChatUser, startAdminChat, textOf } from '../support/admin-chat.ts';
+import { newAdminWithInvite } from '../support/new-admin-invite.ts';
 import { waitUntil } from '../support/wait-until.ts';
 
 const SEED_PATH = path.resolve(
@@ -87,18 +88,8 @@ describe('Telegram as clients use it', () => {
   });
 
   it('GIVEN an admin invite code redeemed in a group THEN it is refused, stays unused, and no member gains a role', async () => {
-    const agencyId = (await db().officer.findUniqueOrThrow({ where: { id: admin.officerId } })).agencyId;
-    const newAdmin = await createOfficer(db(), {
-      name: 'Quản Trị Mới',
-      agencyId,
-      role: 'admin',
-      locale: 'vi',
-    });
-    const { code } = await createInvite(db(), {
-      officerId: newAdmin.id,
-      purpose: 'officer',
-      now: new Date(),
-    });
+    const newAdmin = await newAdminWithInvite(db(), admin, 'Quản Trị Mới');
+    const { code } = newAdmin;
     const member = { id: 8801, first_name: 'Thành viên', language_code: 'vi' };
     const since = chat.fake.calls.length;
     chat.fake.injectText(member, `/start ${code}`, GROUP);
@@ -112,7 +103,7 @@ describe('Telegram as clients use it', () => {
     expect(sentToGroupSince(since).some((c) => /Cán bộ \(\d+\)/u.test(textOf(c)))).toBe(false);
     expect(await db().channelIdentity.count({ where: { chatId: String(GROUP.chatId) } })).toBe(0);
     // The same code still links the admin's own private chat.
-    await chat.ask({ ...member, officerId: newAdmin.id }, `/start ${code}`, /Xin chào Quản Trị Mới/u);
+    await chat.ask({ ...member, officerId: newAdmin.officerId }, `/start ${code}`, /Xin chào Quản Trị Mới/u);
   });
 
   it('GIVEN a group linked to an admin by an old link THEN a member acts as themself, and the audit names the admin who acted', async () => {

@@ -12,9 +12,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPlan } from '../../handlers/plan-import/import-plan.ts';
-import { createInvite, createOfficer } from '../../store/officers.ts';
 import type { RecordedCall, UpdateInput } from '../fakes/telegram-api-server.ts';
 import { type AdminChat, type ChatUser, messageIdOf, startAdminChat, textOf } from '../support/admin-chat.ts';
+import { newAdminWithInvite } from '../support/new-admin-invite.ts';
 
 const SEED_PATH = path.resolve(
   import.meta.dirname,
@@ -101,18 +101,7 @@ describe('Telegram as real clients send it: groups, topics, albums, forwards, an
   });
 
   it('GIVEN an anonymous group admin’s command or invite code THEN no role acts, the code stays unused, and they are told to write as themselves', async () => {
-    const agencyId = (await db().officer.findUniqueOrThrow({ where: { id: admin.officerId } })).agencyId;
-    const newAdmin = await createOfficer(db(), {
-      name: 'Quản Trị Ẩn',
-      agencyId,
-      role: 'admin',
-      locale: 'vi',
-    });
-    const { code } = await createInvite(db(), {
-      officerId: newAdmin.id,
-      purpose: 'officer',
-      now: new Date(),
-    });
+    const { code } = await newAdminWithInvite(db(), admin, 'Quản Trị Ẩn');
     const asGroup = (text: string) =>
       inject({ chat: GROUP, from: GROUP_ANONYMOUS_BOT, sender_chat: GROUP, date: now(), text });
     let since = chat.fake.calls.length;
