@@ -116,14 +116,14 @@ interface IdentityRow {
 
 /**
  * The identity of a chat, with what handling its message needs, in ONE statement (a reply costs a
- * handful of queries, see README "Replies"): the officer and agency, the agencies the officer answers
+ * handful of queries, docs/performance.md): the officer and agency, the agencies the officer answers
  * for, the chat's reachability and its conversation state not expired at `now`.
  */
 export async function findIdentity(
   db: PrismaClient,
   channel: ChannelId,
   chatId: string,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<IdentityView | null> {
   const rows = await db.$queryRaw<IdentityRow[]>`
     SELECT ci.id, ci.channel::text AS channel, ci.chat_id AS "chatId", ci.purpose::text AS purpose,
@@ -142,18 +142,18 @@ export async function findIdentity(
     WHERE ci.channel = ${channel}::"ChannelKind" AND ci.chat_id = ${chatId}`;
   const row = rows[0];
   if (!row) return null;
-  const officer: OfficerView | null =
+  const officer =
     row.officerId === null
       ? null
-      : {
+      : toView({
           id: row.officerId,
           name: row.name!,
           role: row.role!,
           locale: row.locale!,
           active: row.active!,
           agencyId: row.agencyId!,
-          agencyName: row.agencyName!,
-        };
+          agency: { name: row.agencyName! },
+        });
   return {
     id: row.id,
     channel: row.channel,

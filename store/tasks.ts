@@ -39,7 +39,7 @@ interface TaskViewRow {
 
 /**
  * A task as officers see it, with its lead and support agencies, in ONE statement (a reply is handled
- * with a handful of queries, see README "Replies"): the agencies are aggregated as JSON per task, in the
+ * with a handful of queries, docs/performance.md): the agencies are aggregated as JSON per task, in the
  * order of their ids (the order the plan's import created them).
  */
 const TASK_VIEW_SELECT = Prisma.sql`
