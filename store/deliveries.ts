@@ -4,14 +4,16 @@
  * number of its attempt rows. `channel`/`chatId` hold the address currently being tried: a fallback
  * moves them to the next address.
  */
-import type {
-  ChannelKind,
-  Delivery,
-  DeliveryAttempt,
-  DeliveryState,
+import { maskSensitiveDeep } from '../domain/reply/mask-sensitive.ts';
+import {
+  type ChannelKind,
+  type Delivery,
+  type DeliveryAttempt,
+  type DeliveryState,
   Prisma,
-  PrismaClient,
+  type PrismaClient,
 } from '../prisma/generated/client.ts';
+import { rawExecute, rawRows } from './direct-sql.ts';
 
 export type { Delivery, DeliveryAttempt, DeliveryState };
 
@@ -44,11 +46,20 @@ export async function createDeliveries(
   rows: readonly NewDelivery[],
 ): Promise<{ id: number; dedupKey: string; jobKey: string }[]> {
   if (rows.length === 0) return [];
-  return await db.delivery.createManyAndReturn({
-    data: [...rows],
-    skipDuplicates: true,
-    select: { id: true, dedupKey: true, jobKey: true },
-  });
+  const col = <T>(pick: (r: NewDelivery) => T) => rows.map(pick);
+  // Raw SQL: the payload is masked here, as the client's extension masks `delivery.payload` writes.
+  return await rawRows<{ id: number; dedupKey: string; jobKey: string }>(
+    db,
+    Prisma.sql`
+    INSERT INTO delivery (dedup_key, kind, officer_id, channel, chat_id, payload)
+    SELECT k, kd, o, c::"ChannelKind", ch, p::jsonb
+    FROM unnest(${col((r) => r.dedupKey)}::text[], ${col((r) => r.kind)}::text[],
+                ${col((r) => r.officerId)}::int[], ${col((r) => r.channel)}::text[], ${col((r) => r.chatId)}::text[],
+                ${col((r) => JSON.stringify(maskSensitiveDeep(r.payload)))}::text[])
+      AS x(k, kd, o, c, ch, p)
+    ON CONFLICT (dedup_key) DO NOTHING
+    RETURNING id, dedup_key AS "dedupKey", job_key::text AS "jobKey"`,
+  );
 }
 
 /** A delivery claimed for sending, with what the send needs (see {@link claimForSending}). */
@@ -109,7 +120,9 @@ export async function claimManyForSending(
   requests: readonly { id: number; jobKey: string | undefined }[],
 ): Promise<ClaimResult[]> {
   if (requests.length === 0) return [];
-  const rows = await db.$queryRaw<ClaimRow[]>`
+  const rows = await rawRows<ClaimRow>(
+    db,
+    Prisma.sql`
     WITH req AS (
       SELECT * FROM unnest(${requests.map((r) => r.id)}::int[], ${requests.map((r) => r.jobKey ?? null)}::text[])
         AS r(id, job_key)
@@ -122,13 +135,14 @@ export async function claimManyForSending(
         AND (req.job_key IS NULL OR d.job_key::text = req.job_key)
       RETURNING d.id, d.kind, d.officer_id, d.channel, d.chat_id, d.payload
     )
-    SELECT t.id, t.state, t.job_key::text AS job_key, c.id IS NOT NULL AS claimed, c.kind, c.officer_id,
-      c.channel, c.chat_id, c.payload,
+    SELECT t.id, t.state::text AS state, t.job_key::text AS job_key, c.id IS NOT NULL AS claimed, c.kind, c.officer_id,
+      c.channel::text AS channel, c.chat_id, c.payload,
       CASE WHEN c.kind = 'reminder' THEN (
         SELECT coalesce(json_agg(json_build_object('id', r.id, 'taskId', r.task_id, 'code', tk.code,
           'plannedAt', r.created_at, 'lastReportAt', tk.last_report_at)), '[]'::json)
         FROM reminder r JOIN task tk ON tk.id = r.task_id WHERE r.delivery_id = c.id) END AS reminders
-    FROM target t LEFT JOIN claimed c ON c.id = t.id`;
+    FROM target t LEFT JOIN claimed c ON c.id = t.id`,
+  );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return requests.map(({ id, jobKey }): ClaimResult => {
     const row = byId.get(id);
@@ -167,7 +181,9 @@ export async function recordSentMany(
   sent: readonly { id: number; platformMessageId: string; at: Date }[],
 ): Promise<void> {
   if (sent.length === 0) return;
-  await db.$executeRaw`
+  await rawExecute(
+    db,
+    Prisma.sql`
     WITH s AS (
       SELECT * FROM unnest(${sent.map((s) => s.id)}::int[], ${sent.map((s) => s.platformMessageId)}::text[],
         ${sent.map((s) => s.at.toISOString())}::timestamptz[]) AS s(id, pmid, at)
@@ -180,7 +196,8 @@ export async function recordSentMany(
         attempts = d.attempts + 1
       FROM s WHERE d.id = s.id
     )
-    UPDATE reminder r SET state = 'sent' FROM s WHERE r.delivery_id = s.id AND r.state <> 'suppressed'`;
+    UPDATE reminder r SET state = 'sent' FROM s WHERE r.delivery_id = s.id AND r.state <> 'suppressed'`,
+  );
 }
 
 /** Moves a pending (or interrupted `sending`) delivery to `sending`; false when it is already settled. */

@@ -9,7 +9,8 @@
  */
 import { maskSensitive, maskSensitiveDeep } from '../domain/reply/mask-sensitive.ts';
 import type { ChannelId, IncomingMessage } from '../handlers/channel.ts';
-import type { PrismaClient } from '../prisma/generated/client.ts';
+import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
+import { rawExecute, rawRows } from './direct-sql.ts';
 
 export type InboundOutcomeValue = 'received' | 'processed' | 'rejected' | 'ignored' | 'failed';
 
@@ -73,9 +74,9 @@ export async function storeInbound(
 ): Promise<Map<string, StoredInbound>> {
   if (rows.length === 0) return new Map();
   const col = <T>(pick: (r: InboundRow) => T) => rows.map(pick);
-  const stored = await db.$queryRaw<
-    Array<{ id: number; channel: ChannelId; platformId: string; receivedAt: Date }>
-  >`
+  const stored = await rawRows<{ id: number; channel: ChannelId; platformId: string; receivedAt: Date }>(
+    db,
+    Prisma.sql`
     INSERT INTO inbound_message (channel, platform_id, chat_id, user_id, text, payload, message, received_at)
     SELECT c::"ChannelKind", p, ch, u, t, pl::jsonb, m::jsonb, r::timestamptz
     FROM unnest(${col((r) => r.channel)}::text[], ${col((r) => r.platformId)}::text[],
@@ -84,7 +85,8 @@ export async function storeInbound(
                 ${col((r) => r.receivedAt.toISOString())}::text[])
       AS x(c, p, ch, u, t, pl, m, r)
     ON CONFLICT (channel, platform_id) DO NOTHING
-    RETURNING id, channel::text AS channel, platform_id AS "platformId", received_at AS "receivedAt"`;
+    RETURNING id, channel::text AS channel, platform_id AS "platformId", received_at AS "receivedAt"`,
+  );
   return new Map(
     stored.map((row) => [
       `${row.channel}:${row.platformId}`,
@@ -101,11 +103,16 @@ export async function pendingInboundOfChat(
   chat: { channel: ChannelId; chatId: string },
   limit: number,
 ): Promise<PendingInbound[]> {
-  const rows = await db.inboundMessage.findMany({
-    where: { outcome: 'received', channel: chat.channel, chatId: chat.chatId },
-    orderBy: { id: 'asc' },
-    take: limit,
-  });
+  const rows = await rawRows<PendingRow>(
+    db,
+    Prisma.sql`
+    SELECT id, attempts, retry_at AS "retryAt", channel::text AS channel, platform_id AS "platformId",
+           chat_id AS "chatId", user_id AS "userId", text, payload, message, received_at AS "receivedAt"
+    FROM inbound_message
+    WHERE outcome = 'received' AND channel = ${chat.channel}::"ChannelKind" AND chat_id = ${chat.chatId}
+    ORDER BY id
+    LIMIT ${limit}::int`,
+  );
   return rows.map((row) => ({
     id: row.id,
     attempts: row.attempts,
@@ -119,6 +126,21 @@ export async function pendingInboundOfChat(
   }));
 }
 
+/** A pending row as {@link pendingInboundOfChat} reads it. */
+interface PendingRow {
+  id: number;
+  attempts: number;
+  retryAt: Date | null;
+  channel: ChannelId;
+  platformId: string;
+  chatId: string;
+  userId: string;
+  text: string | null;
+  payload: unknown;
+  message: unknown;
+  receivedAt: Date;
+}
+
 /** Rows stored before the `message` column existed: a text message is all that can be rebuilt. */
 function legacyMessage(row: { channel: ChannelId; platformId: string; chatId: string; userId: string }) {
   return { ...row, kind: 'text' as const, isGroup: row.chatId.startsWith('-') };
@@ -130,10 +152,13 @@ export async function setInboundOutcomes(
   rows: readonly { id: number; outcome: InboundOutcomeValue }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db.$executeRaw`
+  await rawExecute(
+    db,
+    Prisma.sql`
     UPDATE inbound_message m SET outcome = o.outcome::"InboundOutcome", outcome_detail = NULL, retry_at = NULL
     FROM unnest(${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.outcome)}::text[]) AS o(id, outcome)
-    WHERE m.id = o.id`;
+    WHERE m.id = o.id`,
+  );
 }
 
 /**

@@ -62,7 +62,8 @@ function clientProperty(model: string): string {
 
 /**
  * The client with masking on every write to {@link PERSONAL_TEXT_FIELDS}, interactive transactions
- * included. Raw SQL is not covered: the store writes none to these tables.
+ * included. Raw SQL is not covered: a store function that writes one of these columns by raw SQL
+ * (store/direct-sql.ts) masks the value itself.
  */
 export function withPersonalDataMasked(client: PrismaClient): PrismaClient {
   const extension = Prisma.defineExtension({

@@ -4,6 +4,7 @@
 import { randomInt } from 'node:crypto';
 import type { ChannelId } from '../handlers/channel.ts';
 import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
+import { rawRows } from './direct-sql.ts';
 import { representedAgenciesSql } from './tasks.ts';
 
 export type OfficerRole = 'officer' | 'committee' | 'admin';
@@ -125,11 +126,13 @@ export async function findIdentity(
   chatId: string,
   now: Date,
 ): Promise<IdentityView | null> {
-  const rows = await db.$queryRaw<IdentityRow[]>`
+  const rows = await rawRows<IdentityRow>(
+    db,
+    Prisma.sql`
     SELECT ci.id, ci.channel::text AS channel, ci.chat_id AS "chatId", ci.purpose::text AS purpose,
            ci.last_interaction_at AS "lastInteractionAt",
            (ci.unreachable_since IS NOT NULL OR ci.admins_told_at IS NOT NULL) AS "markedUnreachable",
-           ARRAY(SELECT c.kind FROM conversation c
+           ARRAY(SELECT c.kind::text FROM conversation c
                  WHERE c.channel = ci.channel AND c.chat_id = ci.chat_id AND c.expires_at > ${now}::timestamptz
                  ORDER BY c.kind) AS "openConversations",
            o.id AS "officerId", o.name, o.role::text AS role, o.locale::text AS locale, o.active,
@@ -139,7 +142,8 @@ export async function findIdentity(
     FROM channel_identity ci
     LEFT JOIN officer o ON o.id = ci.officer_id
     LEFT JOIN agency a ON a.id = o.agency_id
-    WHERE ci.channel = ${channel}::"ChannelKind" AND ci.chat_id = ${chatId}`;
+    WHERE ci.channel = ${channel}::"ChannelKind" AND ci.chat_id = ${chatId}`,
+  );
   const row = rows[0];
   if (!row) return null;
   const officer =

@@ -10,7 +10,9 @@
  */
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client.ts';
+import { attachDirectSql } from './direct-sql.ts';
 import { withPersonalDataMasked } from './mask-personal-data.ts';
 
 export type { PrismaClient };
@@ -49,22 +51,30 @@ export function statementNames(limit = NAMED_STATEMENTS): (query: { sql: string 
  * (see {@link withPersonalDataMasked}): no caller can get an unmasked one.
  */
 export function createPrismaClient(options: PrismaOptions): PrismaClient {
-  const adapter = new PrismaPg(
-    {
-      connectionString: options.databaseUrl,
-      max: options.maxConnections ?? 10,
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 10_000,
-      keepAlive: true,
-      options: '-c TimeZone=UTC',
-    },
-    { statementNameGenerator: statementNames() },
-  );
-  if (!options.onQuery) return withPersonalDataMasked(new PrismaClient({ adapter }));
+  // One pool for the adapter and for the store's direct statements (store/direct-sql.ts); Prisma ends it
+  // on `$disconnect`.
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 10_000,
+    keepAlive: true,
+    options: '-c TimeZone=UTC',
+  });
+  // An idle connection's error (PostgreSQL restarted) surfaces again on the next statement.
+  pool.on('error', () => {});
+  const statementName = statementNames();
+  const adapter = new PrismaPg(pool, { statementNameGenerator: statementName, disposeExternalPool: true });
   const onQuery = options.onQuery;
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  client.$on('query', (event) => onQuery(event.query));
-  return withPersonalDataMasked(client);
+  let client: PrismaClient;
+  if (!onQuery) client = withPersonalDataMasked(new PrismaClient({ adapter }));
+  else {
+    const logged = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+    logged.$on('query', (event) => onQuery(event.query));
+    client = withPersonalDataMasked(logged);
+  }
+  attachDirectSql(client, { pool, statementName, ...(onQuery ? { onQuery } : {}) });
+  return client;
 }
 
 /** True when the database answers a trivial query. */

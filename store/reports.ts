@@ -7,7 +7,8 @@ import { maskSensitiveDeep } from '../domain/reply/mask-sensitive.ts';
 import type { ReportStatus } from '../domain/reply/report-status.ts';
 import { isDoneStatus } from '../domain/reply/report-status.ts';
 import type { ChannelId } from '../handlers/channel.ts';
-import type { PrismaClient } from '../prisma/generated/client.ts';
+import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
+import { rawRows } from './direct-sql.ts';
 
 export interface NewReport {
   taskId: number;
@@ -43,7 +44,9 @@ export interface ReportEvidence {
 export async function recordReport(db: PrismaClient, report: NewReport): Promise<'recorded' | 'duplicate'> {
   const done = isDoneStatus(report.status);
   const evidence = report.evidence ?? null;
-  const rows = await db.$queryRaw<Array<{ id: number }>>`
+  const rows = await rawRows<{ id: number }>(
+    db,
+    Prisma.sql`
     WITH inserted AS (
       INSERT INTO status_report (task_id, officer_id, status, progress, result, blocker, reported_at, channel,
                                  platform_message_id, inbound_message_id, masked, source_message,
@@ -64,7 +67,8 @@ export async function recordReport(db: PrismaClient, report: NewReport): Promise
         updated_at = now()
     FROM inserted
     WHERE t.id = inserted.task_id
-    RETURNING t.id`;
+    RETURNING t.id`,
+  );
   return rows.length > 0 ? 'recorded' : 'duplicate';
 }
 

@@ -6,6 +6,7 @@ import { isoDate } from '../domain/calendar/civil-date.ts';
 import type { Deadline, DeadlineKind } from '../domain/deadline/deadline.ts';
 import type { ReportStatus } from '../domain/reply/report-status.ts';
 import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
+import { rawRows } from './direct-sql.ts';
 
 export interface TaskView {
   id: number;
@@ -128,10 +129,13 @@ export async function tasksByCode(db: PrismaClient, code: string): Promise<TaskV
     .replace(/^0+(?=\d)/u, '')
     .replace(/^([ivx]+)\./iu, (_w, roman: string) => `${roman.toUpperCase()}.`);
   const grouped = /^\d/u.test(clean) ? `.${clean}` : null;
-  const rows = await db.$queryRaw<TaskViewRow[]>`${TASK_VIEW_SELECT}
+  const rows = await rawRows<TaskViewRow>(
+    db,
+    Prisma.sql`${TASK_VIEW_SELECT}
     WHERE t.removed_at IS NULL
       AND (t.code = ${clean} OR (${grouped}::text IS NOT NULL AND right(t.code, length(${grouped}::text)) = ${grouped}::text))
-    ORDER BY t.plan_id DESC, t.position`;
+    ORDER BY t.plan_id DESC, t.position`,
+  );
   return rows.filter((r) => r.code === clean || /^[IVX]+\.\d/u.test(r.code)).map(toTaskView);
 }
 
