@@ -90,6 +90,12 @@ async function repliesFigures(quick: boolean, log: Log): Promise<Figures> {
   log(
     `  arriving at ${burst.paced.ratePerSecond}/s instead: ack p50 ${round(burst.paced.p50ms)} ms, p99 ${round(burst.paced.p99ms)} ms`,
   );
+  const cpu = burst.cpuMsPerReply;
+  const show = (ms: number | null) => (ms === null ? 'n/a' : `${round(ms, 2)}`);
+  log(
+    `  CPU per reply during the burst: ${show(cpu.total)} ms (workers ${show(cpu.workers)}, webhook and harness ${show(cpu.bench)}, PostgreSQL ${show(cpu.postgres)}, Redis ${show(cpu.redis)})`,
+  );
+  const cpuFigure = (ms: number | null) => (ms === null ? null : round(ms, 2));
   return {
     replies: {
       p50ms: round(burst.p50ms),
@@ -104,6 +110,13 @@ async function repliesFigures(quick: boolean, log: Log): Promise<Figures> {
         ratePerSecond: burst.paced.ratePerSecond,
         p50ms: round(burst.paced.p50ms),
         p99ms: round(burst.paced.p99ms),
+      },
+      cpuMsPerReply: {
+        total: cpuFigure(cpu.total),
+        workers: cpuFigure(cpu.workers),
+        bench: cpuFigure(cpu.bench),
+        postgres: cpuFigure(cpu.postgres),
+        redis: cpuFigure(cpu.redis),
       },
     },
   };

@@ -22,6 +22,7 @@ import { createLogger } from '../app/logger.ts';
 import { startRuntime } from '../app/runtime.ts';
 import { resolveAgencyId } from '../store/agencies.ts';
 import { startFakeTelegramServer } from '../test/fakes/telegram-api-server.ts';
+import { type CpuAccount, type CpuPerItem, openCpuAccount } from './cpu-account.ts';
 import { benchEnv, percentile, REDIS_URL } from './support.ts';
 
 const TOKEN = '123456789:AAHbenchTokenForTheFakeBotApiServer';
@@ -46,6 +47,11 @@ export interface RepliesResult {
   acksPerSecond: number;
   /** Acknowledgement latency when the replies arrive at a steady rate instead (open loop). */
   paced: { ratePerSecond: number; p50ms: number; p99ms: number };
+  /**
+   * CPU per reply during the burst (first post to last reply recorded), in ms, by part: the worker
+   * processes, this process (webhook, fake Bot API, posting client), PostgreSQL, Redis (bench/cpu-account.ts).
+   */
+  cpuMsPerReply: CpuPerItem;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -314,6 +320,8 @@ interface BurstRig {
   statements: string[];
   /** Inbound jobs not finished yet (waiting, active or delayed). */
   inboundJobsLeft: () => Promise<number>;
+  /** Starts counting the CPU of every part (see bench/cpu-account.ts). */
+  openCpuAccount: (watcher: pg.Client) => Promise<CpuAccount>;
 }
 
 /**
@@ -328,12 +336,14 @@ async function measure(
   stopChildren: () => Promise<void>,
   startInProcess: () => Promise<Runtime>,
 ): Promise<Omit<RepliesResult, 'replies' | 'concurrency' | 'workers'>> {
+  const watcher = new pg.Client({ connectionString: rig.env.url });
+  await watcher.connect();
+  const cpu = await rig.openCpuAccount(watcher);
   const started = performance.now();
   const burst = await postBurst(replies, concurrency, rig.post);
   const burstSeconds = (performance.now() - started) / 1000;
-  const watcher = new pg.Client({ connectionString: rig.env.url });
-  await watcher.connect();
   const { distinct, recorded, doneAt } = await waitForBurstRecorded(watcher, replies);
+  const cpuMsPerReply = await cpu.perItem(replies);
   const seconds = (doneAt - started) / 1000;
   // The burst's acknowledgements (redeliveries included), sorted before the paced posts add theirs.
   const acks = [...rig.latencies].sort((a, b) => a - b);
@@ -361,6 +371,7 @@ async function measure(
     lost: replies - distinct,
     redelivered: burst.redelivered,
     queries: perReply,
+    cpuMsPerReply,
   };
 }
 
@@ -405,6 +416,12 @@ export async function replyBurst(
     queries: () => queries,
     statements,
     inboundJobsLeft: () => runtime.queues.inbound.count(),
+    openCpuAccount: (watcher) =>
+      openCpuAccount(
+        children.flatMap((c) => (c.pid === undefined ? [] : [c.pid])),
+        watcher,
+        redis,
+      ),
   };
   try {
     children = await startWorkers(workers, WORKER_NICENESS, workerEnv(env, fake.apiRoot), () =>
