@@ -91,11 +91,11 @@ async function repliesFigures(quick: boolean, log: Log): Promise<Figures> {
     `  arriving at ${burst.paced.ratePerSecond}/s instead: ack p50 ${round(burst.paced.p50ms)} ms, p99 ${round(burst.paced.p99ms)} ms`,
   );
   const cpu = burst.cpuMsPerReply;
-  const show = (ms: number | null) => (ms === null ? 'n/a' : `${round(ms, 2)}`);
+  const cpuFigure = (ms: number | null) => (ms === null ? null : round(ms, 2));
+  const show = (ms: number | null) => cpuFigure(ms) ?? 'n/a';
   log(
     `  CPU per reply during the burst: ${show(cpu.total)} ms (workers ${show(cpu.workers)}, webhook and harness ${show(cpu.bench)}, PostgreSQL ${show(cpu.postgres)}, Redis ${show(cpu.redis)})`,
   );
-  const cpuFigure = (ms: number | null) => (ms === null ? null : round(ms, 2));
   return {
     replies: {
       p50ms: round(burst.p50ms),

@@ -23,10 +23,12 @@ const everyType = () => Prisma.sql`
 
 describe('direct statements (store/direct-sql.ts)', () => {
   it('GIVEN a statement of every allowed column type THEN the pool and Prisma (a transaction) read the same values', async () => {
+    expect(sendsDirect(t.db)).toBe(true);
     const direct = await rawRows<Record<string, unknown>>(t.db, everyType());
-    const viaPrisma = await t.db.$transaction((tx) =>
-      rawRows<Record<string, unknown>>(tx as never, everyType()),
-    );
+    const viaPrisma = await t.db.$transaction((tx) => {
+      expect(sendsDirect(tx as never)).toBe(false);
+      return rawRows<Record<string, unknown>>(tx as never, everyType());
+    });
     expect(direct).toEqual(viaPrisma);
     expect(direct[0]).toEqual({
       n: 7,
