@@ -1,7 +1,7 @@
 /**
- * CPU time spent by each part of the deployed service during a measured span: the worker processes, this
- * process (webhook, fake Bot API, the posting client), the PostgreSQL backends of one database and the Redis
- * server. Throughput on a shared 2-core machine swings by a third between runs; CPU per reply does not,
+ * CPU time spent by each part of the deployed service during a measured span: the worker processes, the
+ * webhook process (`bot` role), this process (the fake Bot API and the posting client), the PostgreSQL
+ * backends of one database and the Redis server. Throughput on a shared 2-core machine swings by a third between runs; CPU per reply does not,
  * so it is the figure to compare changes by.
  *
  * Linux only (it reads /proc/<pid>/stat, as `ps` does): elsewhere, and for a part it cannot read, the
@@ -44,6 +44,7 @@ async function backendPids(watcher: pg.Client): Promise<number[]> {
 
 interface Snapshot {
   workers: (number | null)[];
+  webhook: (number | null)[];
   self: NodeJS.CpuUsage;
   backends: Map<number, number | null>;
   redis: number | null;
@@ -52,7 +53,9 @@ interface Snapshot {
 /** Milliseconds of CPU per item, by part (null: not readable here). */
 export interface CpuPerItem {
   workers: number | null;
-  /** This process: the webhook (`bot` role), the fake Bot API and the client posting the updates. */
+  /** The webhook process(es): the `bot` role, which stores each update and acknowledges it. */
+  webhook: number | null;
+  /** This process: the fake Bot API and the client posting the updates (stand-ins for Telegram). */
   bench: number;
   postgres: number | null;
   redis: number | null;
@@ -64,11 +67,18 @@ export interface CpuAccount {
   perItem(items: number): Promise<CpuPerItem>;
 }
 
-async function snapshot(workerPids: readonly number[], watcher: pg.Client, redis: Redis): Promise<Snapshot> {
+/** The processes of the service measured, by part. */
+export interface ServicePids {
+  workers: readonly number[];
+  webhook: readonly number[];
+}
+
+async function snapshot(pids: ServicePids, watcher: pg.Client, redis: Redis): Promise<Snapshot> {
   const backends = new Map<number, number | null>();
   for (const pid of await backendPids(watcher)) backends.set(pid, processCpuSeconds(pid));
   return {
-    workers: workerPids.map(processCpuSeconds),
+    workers: pids.workers.map(processCpuSeconds),
+    webhook: pids.webhook.map(processCpuSeconds),
     self: process.cpuUsage(),
     backends,
     redis: await redisCpuSeconds(redis),
@@ -83,17 +93,18 @@ const sum = (values: readonly (number | null)[]): number | null =>
  * a backend that ends during the span loses its share (pools keep theirs open under load).
  */
 export async function openCpuAccount(
-  workerPids: readonly number[],
+  pids: ServicePids,
   watcher: pg.Client,
   redis: Redis,
 ): Promise<CpuAccount> {
-  const start = await snapshot(workerPids, watcher, redis);
+  const start = await snapshot(pids, watcher, redis);
+  const used = (end: readonly (number | null)[], from: readonly (number | null)[]) =>
+    sum(end.map((v, i) => (v === null || from[i] == null ? null : v - from[i]!)));
   return {
     async perItem(items) {
-      const end = await snapshot(workerPids, watcher, redis);
-      const workers = sum(
-        end.workers.map((v, i) => (v === null || start.workers[i] == null ? null : v - start.workers[i]!)),
-      );
+      const end = await snapshot(pids, watcher, redis);
+      const workers = used(end.workers, start.workers);
+      const webhook = used(end.webhook, start.webhook);
       const self = process.cpuUsage(start.self);
       const backends = [...end.backends].map(([pid, v]) => {
         if (v === null) return null;
@@ -103,8 +114,14 @@ export async function openCpuAccount(
       const redisUsed = end.redis === null || start.redis === null ? null : end.redis - start.redis;
       const ms = (seconds: number | null) => (seconds === null ? null : (seconds * 1000) / items);
       const bench = (self.user + self.system) / 1000 / items;
-      const perItem = { workers: ms(workers), postgres: ms(postgres), redis: ms(redisUsed) };
-      return { ...perItem, bench, total: sum([perItem.workers, perItem.postgres, perItem.redis, bench]) };
+      const perItem = {
+        workers: ms(workers),
+        webhook: ms(webhook),
+        postgres: ms(postgres),
+        redis: ms(redisUsed),
+      };
+      const parts = [perItem.workers, perItem.webhook, perItem.postgres, perItem.redis, bench];
+      return { ...perItem, bench, total: sum(parts) };
     },
   };
 }

