@@ -526,9 +526,10 @@ export interface WebhookAloneResult {
 
 /**
  * The webhook's own capacity: `replies` updates (and every 10th again, as in the burst) posted by
- * `concurrency` connections (closed loop) to the `bot` role's process with no worker running, so nothing else competes for the CPU; measured after a
- * warm-up round of the same size (the JIT's first compilations). The stored messages are left unhandled;
- * the database and Redis prefix are removed at the end.
+ * `concurrency` connections (closed loop) to the `bot` role's process with no worker running, so that
+ * nothing else competes for the CPU; measured after a warm-up round of the same size (the JIT's first
+ * compilations). The stored messages are left unhandled; the database and Redis prefix are removed at
+ * the end.
  */
 export async function webhookAlone(replies: number, concurrency: number): Promise<WebhookAloneResult> {
   const env = await benchEnv('webhook');
