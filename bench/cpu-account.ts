@@ -1,8 +1,8 @@
 /**
  * CPU time spent by each part of the deployed service during a measured span: the worker processes, the
  * webhook process (`bot` role), this process (the fake Bot API and the posting client), the PostgreSQL
- * backends of one database and the Redis server. Throughput on a shared 2-core machine swings by a third between runs; CPU per reply does not,
- * so it is the figure to compare changes by.
+ * backends of one database and the Redis server. Throughput on a shared 2-core machine swings by a
+ * third between runs; CPU per reply does not, so it is the figure to compare changes by.
  *
  * Linux only (it reads /proc/<pid>/stat, as `ps` does): elsewhere, and for a part it cannot read, the
  * part is null.

@@ -2,8 +2,8 @@
  * `npm run bench [-- --json] [-- --quick] [-- --only <part,...>]`: figures are printed, never asserted.
  * Runs against the real PostgreSQL and Redis and the fake channel servers; every part uses a database and
  * Redis prefix of its own and removes them afterwards. Parts: fanout (three runs at the limit), pipeline
- * (the outbox without a limit), replies, webhook (alone, no worker running), planning, digest, planImport, web, startup (`--only` runs some of them; the
- * JSON then holds only those).
+ * (the outbox without a limit), replies, webhook (alone, no worker running), planning, digest,
+ * planImport, web, startup (`--only` runs some of them; the JSON then holds only those).
  */
 import { parseArgs } from 'node:util';
 import { digestCost } from './digest.ts';
@@ -80,6 +80,9 @@ async function pipelineFigures(quick: boolean, log: Log): Promise<Figures> {
   return { fanoutUnlimited: { rate: round(unlimited.achieved) } };
 }
 
+/** A CPU figure in ms, rounded (null where the part could not be read). */
+const cpuFigure = (ms: number | null, digits = 2) => (ms === null ? null : round(ms, digits));
+
 /** The reply burst by 50 connections (see bench/replies.ts): `replies`, with the paced run's latencies. */
 async function repliesFigures(quick: boolean, log: Log): Promise<Figures> {
   const replies = quick ? 1000 : 5000;
@@ -92,7 +95,6 @@ async function repliesFigures(quick: boolean, log: Log): Promise<Figures> {
     `  arriving at ${burst.paced.ratePerSecond}/s instead: ack p50 ${round(burst.paced.p50ms)} ms, p99 ${round(burst.paced.p99ms)} ms`,
   );
   const cpu = burst.cpuMsPerReply;
-  const cpuFigure = (ms: number | null) => (ms === null ? null : round(ms, 2));
   const show = (ms: number | null) => cpuFigure(ms) ?? 'n/a';
   log(
     `  CPU per reply during the burst: ${show(cpu.total)} ms (workers ${show(cpu.workers)}, webhook ${show(cpu.webhook)}, posting client and fake Bot API ${show(cpu.bench)}, PostgreSQL ${show(cpu.postgres)}, Redis ${show(cpu.redis)})`,
@@ -130,7 +132,7 @@ async function webhookFigures(quick: boolean, log: Log): Promise<Figures> {
   log(`webhook alone: ${replies} replies by 50 connections, no worker running (after a warm-up round)…`);
   const alone = await webhookAlone(replies, 50);
   const cpu = alone.cpuMsPerAck;
-  const ms = (v: number | null) => (v === null ? null : round(v, 3));
+  const ms = (v: number | null) => cpuFigure(v, 3);
   log(
     `  ack p50 ${round(alone.p50ms)} ms, p99 ${round(alone.p99ms)} ms (${round(alone.acksPerSecond)} acks/s); CPU per ack: webhook ${ms(cpu.webhook) ?? 'n/a'} ms, posting client ${ms(cpu.bench)} ms, PostgreSQL ${ms(cpu.postgres) ?? 'n/a'} ms, Redis ${ms(cpu.redis) ?? 'n/a'} ms`,
   );

@@ -9,12 +9,11 @@
  * twice, as Telegram does after a timeout), and the SQL statements one reply costs from the webhook to
  * its confirmation queued (then with both roles in this process, the delivery worker paused).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { setPriority } from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Queue } from 'bullmq';
 import pg from 'pg';
@@ -27,7 +26,7 @@ import { redisConnectionOptions } from '../jobs/queues.ts';
 import { resolveAgencyId } from '../store/agencies.ts';
 import { startFakeTelegramServer } from '../test/fakes/telegram-api-server.ts';
 import { type CpuAccount, type CpuPerItem, openCpuAccount } from './cpu-account.ts';
-import { benchEnv, percentile, REDIS_URL } from './support.ts';
+import { benchEnv, buildIfStale, healthy, percentile, REDIS_URL, ROOT } from './support.ts';
 
 const TOKEN = '123456789:AAHbenchTokenForTheFakeBotApiServer';
 const SECRET = 'bench_webhook_secret_0123456789';
@@ -58,7 +57,6 @@ export interface RepliesResult {
   cpuMsPerReply: CpuPerItem;
 }
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 /** Scheduling priority of the worker processes (0 = the same as the webhook's). */
 const WORKER_NICENESS = Number(process.env['BENCH_WORKER_NICENESS'] ?? 10);
 /** A file to write the SQL statements of the queries-per-reply run to (to see what one reply costs). */
@@ -73,14 +71,6 @@ const NODE_ARGS = {
   bot: (process.env['BENCH_WEBHOOK_NODE_ARGS'] ?? '').split(/\s+/u).filter(Boolean),
   worker: (process.env['BENCH_WORKER_NODE_ARGS'] ?? '').split(/\s+/u).filter(Boolean),
 };
-
-/** Builds dist/ when a source is newer than it (the service's processes run the build). */
-function buildIfStale(): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.mjs')], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-}
 
 /** Starts `node dist/app/main.js --role=<role>` (the build, as the image runs it) at `niceness`. */
 function spawnRole(role: 'bot' | 'worker', env: NodeJS.ProcessEnv, niceness: number): ChildProcess {
@@ -106,12 +96,7 @@ async function waitUntil(what: string, children: readonly ChildProcess[], ready:
 /** Starts the `bot` role and waits until its webhook's port answers `/health`. */
 async function startWebhook(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const child = spawnRole('bot', env, 0);
-  const answers = () =>
-    fetch(`http://127.0.0.1:${port}/health`).then(
-      (res) => res.ok,
-      () => false,
-    );
-  await waitUntil('the webhook process', [child], answers);
+  await waitUntil('the webhook process', [child], () => healthy(port));
   return child;
 }
 

@@ -5,13 +5,11 @@
  * what `npm start` and the image run) and tsx (`tsx app/main.ts`, what `npm run dev` runs). The build is
  * brought up to date first (scripts/build-if-stale.mjs, not timed). Median of `runs` starts each.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { benchEnv, REDIS_URL } from './support.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
+import { benchEnv, buildIfStale, healthy, REDIS_URL, ROOT } from './support.ts';
 
 export interface StartupFigure {
   ms: number;
@@ -63,15 +61,6 @@ function treeRssMB(pid: number): number {
   return kB / 1024;
 }
 
-async function healthy(port: number): Promise<boolean> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1_000) });
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
-
 async function startOnce(command: string[], env: NodeJS.ProcessEnv, port: number): Promise<StartupFigure> {
   const started = performance.now();
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
@@ -101,10 +90,7 @@ async function startOnce(command: string[], env: NodeJS.ProcessEnv, port: number
 }
 
 export async function startupCost(runs = 3): Promise<StartupResult> {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.mjs')], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
+  buildIfStale();
   const env = await benchEnv('startup');
   try {
     const port = 38_000 + Math.floor(Math.random() * 1000);

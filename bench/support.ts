@@ -2,7 +2,9 @@
  * Shared set-up for the benchmark: a database of its own (migrated from the committed migrations),
  * a Redis prefix of its own, both removed at the end.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { applyMigrations } from '../prisma/scripts/migrate.ts';
@@ -62,6 +64,27 @@ export async function benchEnv(
       await redis.quit();
     },
   };
+}
+
+/** The project's root (bench/ is one level down). */
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Builds dist/ when a source is newer than it (scripts/build-if-stale.mjs): the parts that spawn the build. */
+export function buildIfStale(): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.mjs')], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+}
+
+/** True when the service on `port` answers `GET /health` with 200 within 1 s. */
+export async function healthy(port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1_000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
