@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import type { ChannelId } from '../handlers/channel.ts';
 import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
 import { rawRows } from './direct-sql.ts';
+import { sharedStatement } from './shared-statement.ts';
 import { representedAgenciesSql } from './tasks.ts';
 
 export type OfficerRole = 'officer' | 'committee' | 'admin';
@@ -120,32 +121,46 @@ interface IdentityRow {
  * handful of queries, docs/performance.md): the officer and agency, the agencies the officer answers
  * for, the chat's reachability and its conversation state not expired at `now`.
  */
-export async function findIdentity(
+export function findIdentity(
   db: PrismaClient,
   channel: ChannelId,
   chatId: string,
   now: Date,
 ): Promise<IdentityView | null> {
-  const rows = await rawRows<IdentityRow>(
-    db,
-    Prisma.sql`
-    SELECT ci.id, ci.channel::text AS channel, ci.chat_id AS "chatId", ci.purpose::text AS purpose,
-           ci.last_interaction_at AS "lastInteractionAt",
-           (ci.unreachable_since IS NOT NULL OR ci.admins_told_at IS NOT NULL) AS "markedUnreachable",
-           ARRAY(SELECT c.kind::text FROM conversation c
-                 WHERE c.channel = ci.channel AND c.chat_id = ci.chat_id AND c.expires_at > ${now}::timestamptz
-                 ORDER BY c.kind) AS "openConversations",
-           o.id AS "officerId", o.name, o.role::text AS role, o.locale::text AS locale, o.active,
-           o.agency_id AS "agencyId", a.name AS "agencyName",
-           CASE WHEN o.id IS NULL THEN NULL ELSE ${representedAgenciesSql(Prisma.sql`o.agency_id`)} END
-             AS "agencyIds"
-    FROM channel_identity ci
-    LEFT JOIN officer o ON o.id = ci.officer_id
-    LEFT JOIN agency a ON a.id = o.agency_id
-    WHERE ci.channel = ${channel}::"ChannelKind" AND ci.chat_id = ${chatId}`,
-  );
-  const row = rows[0];
-  if (!row) return null;
+  return sharedIdentity(db, { channel, chatId, now });
+}
+
+/** The identities of several chats in one statement, shared by the handlers running at once. */
+const sharedIdentity = sharedStatement(
+  async (db: PrismaClient, keys: { channel: ChannelId; chatId: string; now: Date }[]) => {
+    const rows = await rawRows<IdentityRow & { key: number }>(
+      db,
+      Prisma.sql`
+      SELECT k.i::int AS key, ci.id, ci.channel::text AS channel, ci.chat_id AS "chatId", ci.purpose::text AS purpose,
+             ci.last_interaction_at AS "lastInteractionAt",
+             (ci.unreachable_since IS NOT NULL OR ci.admins_told_at IS NOT NULL) AS "markedUnreachable",
+             ARRAY(SELECT c.kind::text FROM conversation c
+                   WHERE c.channel = ci.channel AND c.chat_id = ci.chat_id AND c.expires_at > k.now
+                   ORDER BY c.kind) AS "openConversations",
+             o.id AS "officerId", o.name, o.role::text AS role, o.locale::text AS locale, o.active,
+             o.agency_id AS "agencyId", a.name AS "agencyName",
+             CASE WHEN o.id IS NULL THEN NULL ELSE ${representedAgenciesSql(Prisma.sql`o.agency_id`)} END
+               AS "agencyIds"
+      FROM unnest(${keys.map((k) => k.channel)}::text[], ${keys.map((k) => k.chatId)}::text[],
+                  ${keys.map((k) => k.now.toISOString())}::timestamptz[]) WITH ORDINALITY AS k(channel, chat_id, now, i)
+      JOIN channel_identity ci ON ci.channel = k.channel::"ChannelKind" AND ci.chat_id = k.chat_id
+      LEFT JOIN officer o ON o.id = ci.officer_id
+      LEFT JOIN agency a ON a.id = o.agency_id`,
+    );
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    return keys.map((_key, index) => {
+      const row = byKey.get(index + 1);
+      return row === undefined ? null : identityOf(row);
+    });
+  },
+);
+
+function identityOf(row: IdentityRow): IdentityView {
   const officer =
     row.officerId === null
       ? null

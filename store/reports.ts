@@ -9,6 +9,7 @@ import { isDoneStatus } from '../domain/reply/report-status.ts';
 import type { ChannelId } from '../handlers/channel.ts';
 import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
 import { rawRows } from './direct-sql.ts';
+import { sharedStatement } from './shared-statement.ts';
 
 export interface NewReport {
   taskId: number;
@@ -40,37 +41,61 @@ export interface ReportEvidence {
  * report is inserted and the task updated, or neither). A second report of the same (channel, platform
  * message, task) inserts nothing and answers `duplicate`. Written in SQL, so the free text is masked here,
  * as the client's masking extension masks its own writes (store/mask-personal-data.ts).
+ *
+ * Reports made at the same moment by different chats share the statement (store/shared-statement.ts);
+ * two on one task never do, so the later one is the task's state, as when each runs alone.
  */
-export async function recordReport(db: PrismaClient, report: NewReport): Promise<'recorded' | 'duplicate'> {
-  const done = isDoneStatus(report.status);
-  const evidence = report.evidence ?? null;
-  const rows = await rawRows<{ id: number }>(
-    db,
-    Prisma.sql`
-    WITH inserted AS (
-      INSERT INTO status_report (task_id, officer_id, status, progress, result, blocker, reported_at, channel,
-                                 platform_message_id, inbound_message_id, masked, source_message,
-                                 evidence_file_id, evidence_kind, evidence_size)
-      VALUES (${report.taskId}, ${report.officerId}, ${report.status}::"ReportStatus", ${report.progress}::int,
-              ${maskSensitiveDeep(report.result)}::text, ${maskSensitiveDeep(report.blocker)}::text,
-              ${report.at}::timestamptz, ${report.channel}::"ChannelKind", ${report.platformMessageId},
-              ${report.inboundMessageId}::int, ${report.masked}::text[], ${report.sourceMessage ?? null}::text,
-              ${evidence?.fileId ?? null}::text, ${evidence?.kind ?? null}::text, ${evidence?.size ?? null}::int)
-      ON CONFLICT (channel, platform_message_id, task_id) DO NOTHING
-      RETURNING task_id
-    )
-    UPDATE task t
-    SET status = ${report.status}::"ReportStatus",
-        progress = COALESCE(${report.progress}::int, CASE WHEN ${done}::boolean THEN 100 ELSE t.progress END),
-        last_report_at = ${report.at}::timestamptz,
-        done_at = CASE WHEN ${done}::boolean THEN COALESCE(t.done_at, ${report.at}::timestamptz) ELSE NULL END,
-        updated_at = now()
-    FROM inserted
-    WHERE t.id = inserted.task_id
-    RETURNING t.id`,
-  );
-  return rows.length > 0 ? 'recorded' : 'duplicate';
+export function recordReport(db: PrismaClient, report: NewReport): Promise<'recorded' | 'duplicate'> {
+  return sharedRecordReport(db, report);
 }
+
+const sharedRecordReport = sharedStatement(
+  async (db: PrismaClient, reports: NewReport[]): Promise<Array<'recorded' | 'duplicate'>> => {
+    const col = <T>(pick: (r: NewReport) => T) => reports.map(pick);
+    const rows = await rawRows<{ n: number }>(
+      db,
+      Prisma.sql`
+      WITH input AS (
+        SELECT * FROM unnest(
+          ${col((r) => r.taskId)}::int[], ${col((r) => r.officerId)}::int[], ${col((r) => r.status)}::text[],
+          ${col((r) => r.progress)}::int[], ${col((r) => maskSensitiveDeep(r.result))}::text[],
+          ${col((r) => maskSensitiveDeep(r.blocker))}::text[], ${col((r) => r.at.toISOString())}::timestamptz[],
+          ${col((r) => r.channel)}::text[], ${col((r) => r.platformMessageId)}::text[],
+          ${col((r) => r.inboundMessageId)}::int[], ${col((r) => JSON.stringify(r.masked))}::text[],
+          ${col((r) => r.sourceMessage ?? null)}::text[], ${col((r) => r.evidence?.fileId ?? null)}::text[],
+          ${col((r) => r.evidence?.kind ?? null)}::text[], ${col((r) => r.evidence?.size ?? null)}::int[],
+          ${col((r) => isDoneStatus(r.status))}::boolean[]
+        ) WITH ORDINALITY AS x(task_id, officer_id, status, progress, result, blocker, at, channel,
+                                platform_message_id, inbound_message_id, masked, source_message,
+                                evidence_file_id, evidence_kind, evidence_size, done, n)
+      ),
+      inserted AS (
+        INSERT INTO status_report (task_id, officer_id, status, progress, result, blocker, reported_at, channel,
+                                   platform_message_id, inbound_message_id, masked, source_message,
+                                   evidence_file_id, evidence_kind, evidence_size)
+        SELECT task_id, officer_id, status::"ReportStatus", progress, result, blocker, at,
+               channel::"ChannelKind", platform_message_id, inbound_message_id,
+               ARRAY(SELECT json_array_elements_text(masked::json)), source_message,
+               evidence_file_id, evidence_kind, evidence_size
+        FROM input
+        ON CONFLICT (channel, platform_message_id, task_id) DO NOTHING
+        RETURNING task_id
+      )
+      UPDATE task t
+      SET status = i.status::"ReportStatus",
+          progress = COALESCE(i.progress, CASE WHEN i.done THEN 100 ELSE t.progress END),
+          last_report_at = i.at,
+          done_at = CASE WHEN i.done THEN COALESCE(t.done_at, i.at) ELSE NULL END,
+          updated_at = now()
+      FROM inserted JOIN input i ON i.task_id = inserted.task_id
+      WHERE t.id = inserted.task_id
+      RETURNING i.n::int AS n`,
+    );
+    const recorded = new Set(rows.map((row) => row.n));
+    return reports.map((_report, index) => (recorded.has(index + 1) ? 'recorded' : 'duplicate'));
+  },
+  { apart: (report) => report.taskId },
+);
 
 /** The evidence last sent with a current (not superseded) report, per task. */
 export async function latestEvidence(

@@ -7,6 +7,7 @@ import type { Deadline, DeadlineKind } from '../domain/deadline/deadline.ts';
 import type { ReportStatus } from '../domain/reply/report-status.ts';
 import { Prisma, type PrismaClient } from '../prisma/generated/client.ts';
 import { rawRows } from './direct-sql.ts';
+import { sharedStatement } from './shared-statement.ts';
 
 export interface TaskView {
   id: number;
@@ -123,21 +124,36 @@ export async function tasksByIds(db: PrismaClient, ids: number[]): Promise<TaskV
  * as "3" it matches every "<group>.3" as well, and the caller keeps the one the officer answers for
  * (see `resolveTask`).
  */
-export async function tasksByCode(db: PrismaClient, code: string): Promise<TaskView[]> {
-  const clean = code
-    .replace(/^(#|nv)/iu, '')
-    .replace(/^0+(?=\d)/u, '')
-    .replace(/^([ivx]+)\./iu, (_w, roman: string) => `${roman.toUpperCase()}.`);
-  const grouped = /^\d/u.test(clean) ? `.${clean}` : null;
-  const rows = await rawRows<TaskViewRow>(
-    db,
-    Prisma.sql`${TASK_VIEW_SELECT}
-    WHERE t.removed_at IS NULL
-      AND (t.code = ${clean} OR (${grouped}::text IS NOT NULL AND right(t.code, length(${grouped}::text)) = ${grouped}::text))
-    ORDER BY t.plan_id DESC, t.position`,
-  );
-  return rows.filter((r) => r.code === clean || /^[IVX]+\.\d/u.test(r.code)).map(toTaskView);
+export function tasksByCode(db: PrismaClient, code: string): Promise<TaskView[]> {
+  return sharedTasksByCode(db, code);
 }
+
+/** The tasks of several codes in one statement, shared by the handlers running at once. */
+const sharedTasksByCode = sharedStatement(async (db: PrismaClient, codes: string[]) => {
+  const cleans = codes.map((code) =>
+    code
+      .replace(/^(#|nv)/iu, '')
+      .replace(/^0+(?=\d)/u, '')
+      .replace(/^([ivx]+)\./iu, (_w, roman: string) => `${roman.toUpperCase()}.`),
+  );
+  const groupeds = cleans.map((clean) => (/^\d/u.test(clean) ? `.${clean}` : null));
+  const rows = await rawRows<TaskViewRow & { key: number }>(
+    db,
+    Prisma.sql`SELECT k.i::int AS key, x.*
+    FROM unnest(${cleans}::text[], ${groupeds}::text[]) WITH ORDINALITY AS k(clean, grouped, i)
+    CROSS JOIN LATERAL (${TASK_VIEW_SELECT}
+      WHERE t.removed_at IS NULL
+        AND (t.code = k.clean OR (k.grouped IS NOT NULL AND right(t.code, length(k.grouped)) = k.grouped))
+    ) x
+    JOIN task o ON o.id = x.id
+    ORDER BY k.i, o.plan_id DESC, o.position`,
+  );
+  return cleans.map((clean, index) =>
+    rows
+      .filter((r) => r.key === index + 1 && (r.code === clean || /^[IVX]+\.\d/u.test(r.code)))
+      .map(toTaskView),
+  );
+});
 
 export function isResponsible(task: TaskView, agencyIds: readonly number[]): boolean {
   return [...task.lead, ...task.support].some((a) => agencyIds.includes(a.id));

@@ -20,6 +20,7 @@ import { DelayedError, type Job, type RedisOptions, Worker } from 'bullmq';
 import { type RedisOptions as IoRedisOptions, Redis } from 'ioredis';
 import type { InboundHandler } from '../../handlers/inbound.ts';
 import type { PrismaClient } from '../../prisma/generated/client.ts';
+import { createGroupCommit, type GroupCommit } from '../../store/group-commit.ts';
 import {
   type InboundOutcomeValue,
   type PendingInbound,
@@ -28,7 +29,6 @@ import {
   setInboundOutcomes,
 } from '../../store/inbound.ts';
 import { INBOUND_QUEUE, type InboundJobData, inboundJobDataSchema } from '../catalog.ts';
-import { createGroupCommit, type GroupCommit } from '../group-commit.ts';
 import { type ChatLock, createChatLock, type MessageMark } from './chat-lock.ts';
 
 export interface InboundWorkerLogger {

@@ -6,7 +6,7 @@
  */
 import type { PrismaClient } from '../../prisma/generated/client.ts';
 import { recordSentMany } from '../../store/deliveries.ts';
-import { createGroupCommit } from '../group-commit.ts';
+import { createGroupCommit } from '../../store/group-commit.ts';
 
 export interface SentRecorder {
   record(id: number, platformMessageId: string): Promise<void>;
