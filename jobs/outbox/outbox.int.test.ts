@@ -6,6 +6,7 @@ import { TelegramChannel } from '../../bot/telegram/telegram-channel.ts';
 import type { Channel, ChannelId } from '../../handlers/channel.ts';
 import type { OutboxItem } from '../../handlers/outbox.ts';
 import { listAttempts } from '../../store/deliveries.ts';
+import { createPrismaClient } from '../../store/prisma-client.ts';
 import {
   type FakeTelegram,
   type FakeTelegramOptions,
@@ -339,5 +340,58 @@ describe('outbox resilience', () => {
         .sort(),
     ).toEqual(['later', 'lost-0', 'lost-1']);
     expect(h.fake.sent(7402)[0]!.at).toBeGreaterThanOrEqual(notBefore.getTime());
+  });
+});
+
+describe('enqueues that arrive together', () => {
+  it('share one insert and one addBulk, each answered for its own items, and are all delivered once', async () => {
+    const h = await harness();
+    const statements: string[] = [];
+    const db = createPrismaClient({
+      databaseUrl: database.url,
+      maxConnections: 2,
+      onQuery: (sql) => statements.push(sql),
+    });
+    cleanups.push(() => db.$disconnect());
+    const outbox = createOutbox({ db, queue: h.queue, jobOptions: JOB_OPTIONS });
+    const repeated = item(7500, 'shared-0');
+    const calls = [
+      [repeated],
+      [item(7501, 'shared-1'), item(7502, 'shared-2')],
+      [{ ...repeated }, item(7503, 'shared-3')],
+      [item(7504, 'shared-4')],
+    ];
+
+    const results = await Promise.all(calls.map((items) => outbox.enqueue(items)));
+
+    expect(results).toEqual([
+      { created: 1, duplicates: 0 },
+      { created: 2, duplicates: 0 },
+      { created: 1, duplicates: 1 },
+      { created: 1, duplicates: 0 },
+    ]);
+    expect(statements.filter((sql) => sql.includes('INSERT INTO delivery')).length).toBeLessThan(
+      calls.length,
+    );
+    h.startWorker();
+    await waitUntil(() => h.fake.sent().length >= 5);
+    expect(texts(h.fake).sort()).toEqual(['shared-0', 'shared-1', 'shared-2', 'shared-3', 'shared-4']);
+  });
+
+  it('fail together when queueing fails, their rows kept pending for the reconciler', async () => {
+    const h = await harness();
+    const closed = new Queue<OutboxJobData>(OUTBOX_QUEUE, { connection, prefix: h.prefix });
+    await closed.close();
+    const outbox = createOutbox({ db: database.db, queue: closed, jobOptions: JOB_OPTIONS });
+    const calls = [[item(7600, 'unqueued-0')], [item(7601, 'unqueued-1')], [item(7602, 'unqueued-2')]];
+
+    const settled = await Promise.allSettled(calls.map((items) => outbox.enqueue(items)));
+
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const [only] of calls) expect((await deliveryOf(only!.dedupKey)).state).toBe('pending');
+    await reconcileOutbox({ db: database.db, queue: h.queue, olderThanMs: 0, jobOptions: JOB_OPTIONS });
+    h.startWorker();
+    await waitUntil(() => h.fake.sent().length >= 3);
+    expect(texts(h.fake).sort()).toEqual(['unqueued-0', 'unqueued-1', 'unqueued-2']);
   });
 });
