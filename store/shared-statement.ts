@@ -13,7 +13,9 @@
  * interactive transaction's, which must keep its own connection and order) each call runs alone.
  *
  * A failed shared statement is run again for each of its keys alone, so that one caller's bad input (a
- * constraint it breaks) fails that caller only. `apart(key)`: keys with the same value never share a
+ * constraint it breaks) fails that caller only. The same covers two processes whose shared writes lock
+ * the same rows in opposite orders: PostgreSQL ends one of them as a deadlock (after `deadlock_timeout`),
+ * and its callers run alone. `apart(key)`: keys with the same value never share a
  * statement, and run in the order they came (two reports on one task: the later one wins, as when alone).
  */
 import type { PrismaClient } from '../prisma/generated/client.ts';

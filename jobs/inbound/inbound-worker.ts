@@ -44,7 +44,11 @@ export interface InboundWorkerOptions {
   handler: InboundHandler;
   /** Called once when a message failed its last attempt (tell the admins). */
   onGaveUp?: (row: PendingInbound, error: unknown) => Promise<void>;
-  /** Messages handled at once by this worker (different chats). @defaultValue 8 */
+  /**
+   * Messages handled at once by this worker (different chats). 32: the more chats at once, the more
+   * callers share each statement (docs/performance.md, "Statements shared by concurrent chats").
+   * @defaultValue 32
+   */
   concurrency?: number;
   /** Attempts of one message before it is `failed`. @defaultValue 5 */
   maxAttempts?: number;
@@ -86,7 +90,7 @@ export function createInboundWorker(options: InboundWorkerOptions): InboundWorke
     {
       connection,
       prefix: options.prefix,
-      concurrency: options.concurrency ?? 8,
+      concurrency: options.concurrency ?? 32,
       lockDuration: lockMs,
       stalledInterval: options.stalledIntervalMs ?? 10_000,
       maxStalledCount: 5,
