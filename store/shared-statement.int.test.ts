@@ -150,15 +150,16 @@ describe('statements shared by concurrent callers (store/shared-statement.ts)', 
       result: null,
       blocker: null,
     };
+    const lansFirst: NewReport = {
+      ...base,
+      taskId: first,
+      officerId: lan,
+      status: 'in_progress',
+      progress: 40,
+      platformMessageId: 'm1#0',
+    };
     const reports: NewReport[] = [
-      {
-        ...base,
-        taskId: first,
-        officerId: lan,
-        status: 'in_progress',
-        progress: 40,
-        platformMessageId: 'm1#0',
-      },
+      lansFirst,
       {
         ...base,
         taskId: second,
@@ -170,14 +171,8 @@ describe('statements shared by concurrent callers (store/shared-statement.ts)', 
       },
       { ...base, taskId: 999_999, officerId: hoa, status: 'done', progress: null, platformMessageId: 'm2#0' },
       { ...base, taskId: first, officerId: hoa, status: 'done', progress: null, platformMessageId: 'm3#0' },
-      {
-        ...base,
-        taskId: first,
-        officerId: lan,
-        status: 'in_progress',
-        progress: 40,
-        platformMessageId: 'm1#0',
-      },
+      // The same message again (a redelivery handled twice): recorded once.
+      { ...lansFirst },
     ];
 
     const settled = await Promise.allSettled(reports.map((report) => recordReport(counted, report)));
